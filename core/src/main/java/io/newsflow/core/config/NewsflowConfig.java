@@ -1,0 +1,130 @@
+package io.newsflow.core.config;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The configuration of a newsflow process: one YAML file, every key overridable by an environment
+ * variable. Keys are lower-case words joined by dots, e.g. {@code newsflow.ingest.fetch.delay.ms};
+ * YAML may nest them ({@code newsflow: {ingest: {fetch: {delay.ms: 1000}}}}) or spell them flat. The
+ * environment variable of a key is the key in upper case with dots as underscores
+ * ({@code NEWSFLOW_INGEST_FETCH_DELAY_MS}); it wins over the file, and command-line options win over
+ * both.
+ *
+ * <p>Keys under {@code newsflow.kafka.} are passed to every Kafka client unchanged (minus the
+ * prefix): {@code newsflow.kafka.security.protocol: SASL_SSL} reaches producers, consumers, Streams
+ * and admin clients alike.
+ */
+public final class NewsflowConfig {
+
+    public static final String PREFIX = "newsflow.";
+    public static final String KAFKA_PREFIX = "newsflow.kafka.";
+    private static final String ENV_PREFIX = "NEWSFLOW_";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Map<String, Object> values;
+
+    private NewsflowConfig(Map<String, Object> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    /** Loads a config from an optional YAML file and the given environment. */
+    public static NewsflowConfig load(@Nullable Path file, Map<String, String> env) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (file != null) {
+            values.putAll(readYaml(file));
+        }
+        env.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                values.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return new NewsflowConfig(values);
+    }
+
+    /** A config of explicit values only, for tests and embedded use. */
+    public static NewsflowConfig of(Map<String, ?> values) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        values.forEach((k, v) -> copy.put(requireNonNull(k, "key"), v));
+        return new NewsflowConfig(copy);
+    }
+
+    /** This config with some keys replaced, e.g. by command-line options. */
+    public NewsflowConfig with(Map<String, ?> overrides) {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.putAll(overrides);
+        return new NewsflowConfig(copy);
+    }
+
+    /** Every key and value as given, for building a stage's typed config view. */
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    /** The settings every Kafka client gets: the {@code newsflow.kafka.} keys without the prefix. */
+    public Properties kafkaClientProperties() {
+        Properties props = new Properties();
+        values.forEach((key, value) -> {
+            if (key.startsWith(KAFKA_PREFIX)) {
+                props.put(key.substring(KAFKA_PREFIX.length()), String.valueOf(value));
+            }
+        });
+        props.putIfAbsent("bootstrap.servers", CommonConfig.DEFAULT_BOOTSTRAP_SERVERS);
+        return props;
+    }
+
+    /** Parses the keys a stage defines, with their defaults and validators. */
+    public Map<String, Object> parse(ConfigDef definition) {
+        try {
+            return definition.parse(values);
+        } catch (ConfigException e) {
+            throw new ConfigException("invalid configuration: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> readYaml(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("config file not found: " + file);
+        }
+        try {
+            Object tree = YAML.readValue(file.toFile(), Object.class);
+            Map<String, Object> flat = new LinkedHashMap<>();
+            if (tree instanceof Map<?, ?> map) {
+                flatten("", map, flat);
+            } else if (tree != null) {
+                throw new ConfigException("config file " + file + " must hold a YAML mapping");
+            }
+            return flat;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void flatten(String prefix, Map<?, ?> map, Map<String, Object> into) {
+        map.forEach((k, v) -> {
+            String key = prefix + k;
+            if (v instanceof Map<?, ?> nested) {
+                flatten(key + ".", nested, into);
+            } else if (v instanceof List<?> list) {
+                into.put(key, List.copyOf(list));
+            } else {
+                into.put(key, v);
+            }
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package io.newsflow.core.record;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** Stable identifiers derived from content, shared by every stage so they always agree. */
+public final class ArticleId {
+
+    private ArticleId() {
+    }
+
+    /** The article id of a canonical URL: the first 16 bytes of its SHA-256, in hex. */
+    public static String of(String canonicalUrl) {
+        return sha256Hex(canonicalUrl).substring(0, 32);
+    }
+
+    /** Hex SHA-256 of the UTF-8 bytes of a text. */
+    public static String sha256Hex(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The entity id of a person: {@code person:} and a lower-case slug of the canonical name. */
+    public static String personEntity(String canonicalName) {
+        String slug = java.text.Normalizer.normalize(canonicalName, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
+        return "person:" + slug;
+    }
+
+    /** The entity id of a country: {@code country:} and its ISO 3166-1 alpha-2 code. */
+    public static String countryEntity(String isoCode) {
+        return "country:" + isoCode.toUpperCase(Locale.ROOT);
+    }
+}

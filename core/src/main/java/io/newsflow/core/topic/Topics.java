@@ -1,0 +1,38 @@
+package io.newsflow.core.topic;
+
+import io.newsflow.core.json.JsonSerde;
+import io.newsflow.core.record.Article;
+import io.newsflow.core.record.EntityMention;
+import io.newsflow.core.record.Link;
+import io.newsflow.core.record.Page;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The topics of the pipeline, in data-flow order. */
+public final class Topics {
+
+    /** Discovered URLs; key = host, so one partition is one politeness queue. */
+    public static final Topic<String, Link> LINKS =
+            new Topic<>("newsflow.links", Serdes.String(), new JsonSerde<>(Link.class));
+
+    /** Raw fetched pages; key = canonical URL. */
+    public static final Topic<String, Page> PAGES =
+            new Topic<>("newsflow.pages", Serdes.String(), new JsonSerde<>(Page.class));
+
+    /** Enriched articles; key = article id; compacted, so it holds the latest version of each. */
+    public static final Topic<String, Article> ARTICLES =
+            new Topic<>("newsflow.articles", Serdes.String(), new JsonSerde<>(Article.class));
+
+    /** One record per (article, entity); key = entity id such as {@code country:KP}. */
+    public static final Topic<String, EntityMention> MENTIONS =
+            new Topic<>("newsflow.mentions", Serdes.String(), new JsonSerde<>(EntityMention.class));
+
+    /** Anything that failed, as its original bytes, with the reason in {@link DeadLetterHeaders}. */
+    public static final Topic<byte[], byte[]> DEAD_LETTERS =
+            new Topic<>("newsflow.dead-letters", Serdes.ByteArray(), Serdes.ByteArray());
+
+    public static final List<Topic<?, ?>> ALL = List.of(LINKS, PAGES, ARTICLES, MENTIONS, DEAD_LETTERS);
+
+    private Topics() {
+    }
+}

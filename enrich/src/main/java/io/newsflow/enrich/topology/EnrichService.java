@@ -1,0 +1,72 @@
+package io.newsflow.enrich.topology;
+
+import static java.util.Objects.requireNonNull;
+
+import io.newsflow.core.config.KafkaClients;
+import io.newsflow.core.lifecycle.Service;
+import io.newsflow.enrich.EnrichConfig;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/** Runs the enrich topology as a Kafka Streams application with exactly-once processing. */
+public final class EnrichService implements Service {
+
+    private final EnrichConfig config;
+    private final Properties kafka;
+    private KafkaStreams streams;
+
+    public EnrichService(EnrichConfig config, Properties kafka) {
+        this.config = requireNonNull(config, "config");
+        this.kafka = requireNonNull(kafka, "kafka");
+    }
+
+    /** The Streams settings, operator values from {@code kafka} winning over these defaults. */
+    public static Properties streamsConfig(EnrichConfig config, Properties kafka) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                KafkaClients.maxMessageBytes(config.pageMaxBytes()));
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+                KafkaClients.maxMessageBytes(config.pageMaxBytes()));
+        props.putAll(kafka);
+        return props;
+    }
+
+    @Override
+    public String name() {
+        return "enrich";
+    }
+
+    @Override
+    public synchronized void start() {
+        StreamsBuilder builder = new StreamsBuilder();
+        EnrichTopology.build(builder, config);
+        streams = new KafkaStreams(builder.build(), streamsConfig(config, kafka));
+        streams.start();
+    }
+
+    @Override
+    public boolean isHealthy() {
+        KafkaStreams current = streams;
+        return current != null && current.state().isRunningOrRebalancing();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** The sink stage: enriched articles become rows in SQLite or PostgreSQL. */
+@NullMarked
+package io.newsflow.sink;
+
+import org.jspecify.annotations.NullMarked;
