@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             SinkCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            TrainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {

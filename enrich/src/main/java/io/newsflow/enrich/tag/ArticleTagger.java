@@ -6,7 +6,10 @@ import io.newsflow.enrich.tag.country.CountryTagger;
 import io.newsflow.enrich.tag.person.PersonTagger;
 import io.newsflow.enrich.tag.text.Token;
 import io.newsflow.enrich.tag.text.Tokenizer;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -40,7 +43,25 @@ public final class ArticleTagger {
         Objects.requireNonNull(text, "text");
         List<List<Token>> sentences = Tokenizer.sentences(text);
         PersonTagger.Analysis analysis = persons.analyse(text, sentences);
-        return new Tags(countries.tag(text, sentences, analysis.entities()), analysis.persons());
+        List<CountryTag> countryTags = countries.tag(text, sentences, analysis.entities());
+        return new Tags(countryTags, withoutCountries(analysis.persons(), countryTags));
+    }
+
+    // a lone word both read as a person and kept as a country ("Pyongyang said") is the country
+    private static List<PersonTag> withoutCountries(List<PersonTag> persons, List<CountryTag> countries) {
+        Set<Integer> countryStarts = new HashSet<>();
+        for (CountryTag c : countries) {
+            c.mentions().forEach(m -> countryStarts.add(m.start()));
+        }
+        List<PersonTag> kept = new ArrayList<>(persons.size());
+        for (PersonTag p : persons) {
+            boolean allCountries = p.name().indexOf(' ') < 0
+                    && p.mentions().stream().allMatch(m -> countryStarts.contains(m.start()));
+            if (!allCountries) {
+                kept.add(p);
+            }
+        }
+        return kept;
     }
 
     /** What an article mentions, each list most mentioned first. */

@@ -10,6 +10,7 @@ import io.newsflow.core.topic.Topics;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.extract.ArticleExtractor;
 import io.newsflow.enrich.extract.Extraction;
+import io.newsflow.enrich.tag.ArticleTagger;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -25,13 +26,14 @@ public final class EnrichTopology {
 
     public static void build(StreamsBuilder builder, EnrichConfig config, MeterRegistry registry) {
         ArticleExtractor extractor = new ArticleExtractor();
+        ArticleTagger tagger = ArticleTagger.shipped();
         Counter articles = registry.counter(MetricNames.ENRICH_RECORDS, MetricNames.TAG_OUTCOME, "article");
         Counter notArticles = registry.counter(MetricNames.ENRICH_RECORDS, MetricNames.TAG_OUTCOME, "not_article");
         builder.stream(Topics.PAGES.name(), Consumed.with(Topics.PAGES.keySerde(), Topics.PAGES.valueSerde())
                         .withName("pages-source"))
                 .filter((url, page) -> page != null && page.status() / 100 == 2, Named.as("ok-pages"))
                 .flatMap((url, page) -> {
-                    Article article = toArticle(page, extractor.extract(page.html(), page.finalUrl()));
+                    Article article = toArticle(page, extractor.extract(page.html(), page.finalUrl()), tagger);
                     (article == null ? notArticles : articles).increment();
                     return article == null ? List.of() : List.of(KeyValue.pair(article.id(), article));
                 }, Named.as("extract"))
@@ -39,16 +41,17 @@ public final class EnrichTopology {
                         .withName("articles-sink"));
     }
 
-    static Article toArticle(Page page, Extraction extraction) {
+    static Article toArticle(Page page, Extraction extraction, ArticleTagger tagger) {
         if (!extraction.isArticle()) {
             return null;
         }
         String text = extraction.text();
+        ArticleTagger.Tags tags = tagger.tag(text);
         return new Article(ArticleId.of(page.canonicalUrl()), page.canonicalUrl(), page.source(),
                 extraction.title(), extraction.authors(), extraction.publishedAt(), extraction.modifiedAt(),
                 extraction.section(), extraction.lead(), extraction.language(), extraction.image(), text,
-                wordCount(text), ArticleId.sha256Hex(text), 1, page.fetchedAt(), List.of(), List.of(),
-                ArticleExtractor.VERSION, "none");
+                wordCount(text), ArticleId.sha256Hex(text), 1, page.fetchedAt(), tags.countries(), tags.persons(),
+                ArticleExtractor.VERSION, ArticleTagger.VERSION);
     }
 
     static int wordCount(String text) {

@@ -59,6 +59,7 @@ public final class CountryTagger {
             "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.",
             "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.",
             "Wis.", "Wyo.", "Ontario", "Quebec", "Ont.", "Alberta", "Manitoba", "Saskatchewan", "N.Y", "Ky");
+    private static final Set<String> US_STATE_NAMES = Set.of("Washington", "Georgia");
     // words that place an article about "Georgia" in the Caucasus, or in the American South
     private static final Set<String> CAUCASUS = Set.of("Tbilisi", "Caucasus", "Abkhazia", "Abkhaz", "Ossetia",
             "Ossetian", "Saakashvili", "Shevardnadze", "Ivanishvili", "Batumi", "Kutaisi", "Russia", "Russian",
@@ -182,7 +183,9 @@ public final class CountryTagger {
                     break;
                 }
             }
-            (inPerson ? person : other).add(m.entry().surface());
+            // capitals and demonyms are rarely given names: "Pyongyang" read as a person stays a capital
+            boolean nameLike = m.entry().kind().equals("name");
+            (inPerson && nameLike ? person : other).add(m.entry().surface());
         }
         person.removeAll(other);
         return person;
@@ -247,6 +250,12 @@ public final class CountryTagger {
             return false;
         }
         String before = i > 0 ? p.get(i - 1).key() : "";
+        // "Seattle, Washington", "Atlanta, Georgia": a US state after a town; "Beijing, Washington" is a list
+        if (US_STATE_NAMES.contains(m.entry().surface()) && before.equals(",") && i > 1
+                && Character.isUpperCase(p.get(i - 2).key().charAt(0))
+                && longest(gazetteer.exact(), p, m.sentence(), i - 2, false) == null) {
+            return false;
+        }
         if (HEADS_BEFORE.contains(before) && !m.entry().kind().equals("demonym")) {
             return false;
         }

@@ -82,7 +82,7 @@ final class Features {
                 lowerHash[i] = Hash.of(lower[i]);
                 shapeHash[i] = shape(w, false);
                 shortShapeHash[i] = shape(w, true);
-                lexiconBits[i] = lexicon.bits(w);
+                lexiconBits[i] = lexicon.bits(w) & ~Lexicon.COMMON;
                 for (int k = 0; k < w.length(); k++) {
                     char c = w.charAt(k);
                     if (Character.isLetter(c)) {

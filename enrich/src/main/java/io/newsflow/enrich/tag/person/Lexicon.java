@@ -15,6 +15,8 @@ final class Lexicon {
     static final int LOCATION = 8;
     static final int ORGANISATION = 16;
     static final int MISC = 32;
+    /** On a lower-case word: common in running text, so a capitalised sentence-initial form is no name. */
+    static final int COMMON = 64;
 
     private final Map<String, Integer> bits;
 
@@ -26,6 +28,10 @@ final class Lexicon {
         return bits.getOrDefault(word, 0);
     }
 
+    boolean isCommon(String lowerCaseWord) {
+        return (bits(lowerCaseWord) & COMMON) != 0;
+    }
+
     Map<String, Integer> entries() {
         return bits;
     }
@@ -34,6 +40,16 @@ final class Lexicon {
     static final class Builder {
 
         private final Map<String, int[]> counts = new HashMap<>();
+        private final Map<String, Integer> lowerCase = new HashMap<>();
+
+        /** Counts the lower-case words of a sentence from any corpus. */
+        void addWords(String[] words) {
+            for (String w : words) {
+                if (!w.isEmpty() && Character.isLowerCase(w.charAt(0))) {
+                    lowerCase.merge(w, 1, Integer::sum);
+                }
+            }
+        }
 
         void add(String[] words, int[] labels) {
             for (int i = 0; i < words.length; i++) {
@@ -78,6 +94,11 @@ final class Lexicon {
                 }
                 if (b != 0) {
                     bits.put(word, b);
+                }
+            });
+            lowerCase.forEach((word, n) -> {
+                if (n >= 5) {
+                    bits.put(word, COMMON);
                 }
             });
             return new Lexicon(bits);

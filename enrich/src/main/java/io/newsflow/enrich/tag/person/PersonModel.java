@@ -36,6 +36,14 @@ final class PersonModel {
         return features;
     }
 
+    boolean isKnownName(String word) {
+        return (features.lexicon().bits(word) & (Lexicon.FIRST | Lexicon.LAST | Lexicon.PERSON)) != 0;
+    }
+
+    boolean isCommonWord(String lowerCaseWord) {
+        return features.lexicon().isCommon(lowerCaseWord);
+    }
+
     int featureCount() {
         return index.size();
     }

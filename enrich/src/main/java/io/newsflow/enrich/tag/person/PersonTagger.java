@@ -80,6 +80,7 @@ public final class PersonTagger {
             }
         }
         List<PersonResolver.Person> people = PersonResolver.resolve(mentions);
+        people.removeIf(p -> !plausible(p, sentences));
         Set<Integer> fullNamed = new HashSet<>();
         for (PersonResolver.Person p : people) {
             if (p.fullest.size() >= 2) {
@@ -94,6 +95,46 @@ public final class PersonTagger {
                     span.end() - span.start(), span.type().equals("PER") && fullNamed.contains(start)));
         }
         return new Analysis(PersonResolver.tags(text, people), entities);
+    }
+
+    // a name has letters and no digits ("RC1A93344F40" is a photo id), and a lone word seen only at
+    // sentence starts that is common in lower case or unknown as a name ("Likewise") is the model
+    // misreading a capital letter
+    private boolean plausible(PersonResolver.Person person, List<List<Token>> sentences) {
+        for (String word : person.fullest) {
+            for (int i = 0; i < word.length(); i++) {
+                if (Character.isDigit(word.charAt(i))) {
+                    return false;
+                }
+            }
+        }
+        if (person.fullest.size() > 1) {
+            return true;
+        }
+        String word = person.fullest.get(0);
+        if (!model.isCommonWord(word.toLowerCase(java.util.Locale.ROOT)) && model.isKnownName(word)) {
+            return true;
+        }
+        for (PersonResolver.Mention m : person.mentions) {
+            if (!startsSentence(m.start(), sentences)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsSentence(int offset, List<List<Token>> sentences) {
+        for (List<Token> sentence : sentences) {
+            for (Token t : sentence) {
+                if (Character.isLetterOrDigit(t.text().charAt(0))) {
+                    if (t.start() == offset) {
+                        return true;
+                    }
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     /** IOB2 tags for a document given as sentences of words: what the evaluation scores. */

@@ -46,12 +46,15 @@ public final class PersonTrainer {
             }
         }
         Lexicon.Builder lexiconBuilder = new Lexicon.Builder();
+        documents.forEach(d -> d.words.forEach(lexiconBuilder::addWords));
         if (lexiconFiles.isEmpty()) {
             documents.forEach(d -> d.addTo(lexiconBuilder));
         } else {
             for (Path file : lexiconFiles) {
                 for (List<ConllCorpus.Sentence> d : ConllCorpus.read(file).documents()) {
-                    Document.of(d).addTo(lexiconBuilder);
+                    Document lexiconDocument = Document.of(d);
+                    lexiconDocument.addTo(lexiconBuilder);
+                    lexiconDocument.words.forEach(lexiconBuilder::addWords);
                 }
             }
         }
