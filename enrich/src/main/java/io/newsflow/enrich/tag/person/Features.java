@@ -173,10 +173,19 @@ final class Features {
 
     /** Features joining the label of the previous token with the current token. */
     static int transitionFeatures(Sentence s, int i, int previous, long[] out, int at) {
-        out[at] = Hash.feature(40, previous);
-        out[at + 1] = Hash.feature(42, previous, s.lowerHash[i]);
-        out[at + 2] = Hash.feature(43, previous, s.shortShapeHash[i]);
-        return 3;
+        out[at] = previousLabelFeature(previous);
+        return 1 + contextTransitionFeatures(s, i, previous, out, at + 1);
+    }
+
+    static long previousLabelFeature(int previous) {
+        return Hash.feature(40, previous);
+    }
+
+    /** The transition features that also depend on the current token. */
+    static int contextTransitionFeatures(Sentence s, int i, int previous, long[] out, int at) {
+        out[at] = Hash.feature(42, previous, s.lowerHash[i]);
+        out[at + 1] = Hash.feature(43, previous, s.shortShapeHash[i]);
+        return 2;
     }
 
     private static long shape(String w, boolean collapse) {

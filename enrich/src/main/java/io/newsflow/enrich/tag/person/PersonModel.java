@@ -26,10 +26,16 @@ final class PersonModel {
     private final LongIntMap index;
     private final float[] weights;
 
+    private final float[][] previousLabel;
+
     PersonModel(Lexicon lexicon, LongIntMap index, float[] weights) {
         this.features = new Features(lexicon);
         this.index = index;
         this.weights = weights;
+        previousLabel = new float[Labels.COUNT][Labels.COUNT];
+        for (int p = 0; p < Labels.COUNT; p++) {
+            add(Features.previousLabelFeature(p), previousLabel[p]);
+        }
     }
 
     Features features() {
@@ -53,10 +59,26 @@ final class PersonModel {
         Features.DocumentCues cues = Features.DocumentCues.of(document);
         List<int[]> out = new java.util.ArrayList<>(document.size());
         for (String[] words : document) {
-            out.add(Viterbi.decode(features.sentence(words, cues), this::add));
+            out.add(Viterbi.decode(features.sentence(words, cues), scorer));
         }
         return out;
     }
+
+    // the previous-label weights come from a table: one lookup fewer per label pair and token
+    private final Viterbi.Weights scorer = new Viterbi.Weights() {
+        @Override
+        public void add(long hash, float[] scores) {
+            PersonModel.this.add(hash, scores);
+        }
+
+        @Override
+        public void addPrevious(int previous, float[] scores) {
+            float[] row = previousLabel[previous];
+            for (int l = 0; l < scores.length; l++) {
+                scores[l] += row[l];
+            }
+        }
+    };
 
     private void add(long hash, float[] scores) {
         int row = index.get(hash);

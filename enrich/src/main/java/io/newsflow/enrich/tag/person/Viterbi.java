@@ -12,6 +12,11 @@ final class Viterbi {
     /** Adds the weight row of a feature hash, if the model knows it, to per-label scores. */
     interface Weights {
         void add(long hash, float[] scores);
+
+        /** Adds the weights of the previous-label feature; a fixed model answers from a table. */
+        default void addPrevious(int previous, float[] scores) {
+            add(Features.previousLabelFeature(previous), scores);
+        }
     }
 
     private static final float FORBIDDEN = -1e30f;
@@ -45,7 +50,8 @@ final class Viterbi {
                     continue;
                 }
                 Arrays.fill(transition, 0f);
-                int t = Features.transitionFeatures(s, i, p, buffer, 0);
+                weights.addPrevious(p, transition);
+                int t = Features.contextTransitionFeatures(s, i, p, buffer, 0);
                 for (int k = 0; k < t; k++) {
                     weights.add(buffer[k], transition);
                 }
