@@ -80,7 +80,7 @@ CAPITALS = {
     "KY": [], "MS": [], "SH": [], "AI": [], "FK": [], "MV": [], "RE": [], "CC": [], "GG": [], "PS": [],
     "IN": ["New Delhi"], "DJ": [], "LU": [], "MC": [], "GI": [], "HK": [], "MO": [], "SM": [], "VA": [],
     "KW": ["Kuwait City"], "PA": ["Panama City"], "GT": ["Guatemala City"], "MX": ["Mexico City"],
-    "PR": ["San Juan"], "AG": ["St. John's"], "GD": ["St. George's"], "CX": [], "VI": [], "VG": [],
+    "PR": ["San Juan"], "US": ["Washington", "Washington, D.C.", "Washington D.C.", "Washington DC"], "AG": ["St. John's"], "GD": ["St. George's"], "CX": [], "VI": [], "VG": [],
 }
 DROP_NAMES = {"JE", "AN", "CS", "UM", "BV", "HM", "TF", "IO"}
 

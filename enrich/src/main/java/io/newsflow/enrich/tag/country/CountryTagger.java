@@ -37,6 +37,19 @@ public final class CountryTagger {
             "Bay", "Island", "Islands", "Sound", "Bridge", "Mall", "Plaza", "Building", "Stadium", "Arena",
             "Theatre", "Theater", "Museum", "Zoo", "Express", "Pictures", "Records", "Kitchen", "Garden",
             "Gardens", "Fashion", "Idol", "Got", "Apparel", "Eagle", "Legion");
+    private static final Set<String> GOVERNMENT = Set.of("House", "Senate", "Congress", "Parliament",
+            "Department", "Ministry", "Embassy", "Consulate", "Army", "Navy", "Marines", "Marine", "Air",
+            "Coast", "Attorney", "Attorneys", "Attorney's", "Court", "District", "Supreme", "Government",
+            "Forces", "Foreign", "Defense", "Defence", "Treasury", "State", "Justice", "Immigration", "Customs",
+            "Census", "Postal", "Federal", "National", "Central", "Interior", "Trade", "Commerce", "Agriculture",
+            "Energy", "Health", "Education", "Labor", "Magistrate", "Sen.", "Sens.", "Rep.", "Reps.",
+            "President", "Prime", "Secretary", "Ambassador", "Cabinet", "Military", "Border", "Olympic",
+            "Geological", "Fish", "Forest", "Bureau", "Office", "Agency", "Commission");
+    // a country named as a local attribute is a town of that name: "a Lebanon woman", "Jordan Elementary"
+    private static final Set<String> LOCAL_HEADS_AFTER = Set.of("woman", "man", "men", "women", "resident",
+            "residents", "native", "natives", "teen", "teens", "couple", "police", "mayor", "Elementary",
+            "Middle", "elementary", "boys", "girls", "Junior", "Township", "township", "council", "Council",
+            "Borough", "borough", "Police", "Fire", "Mayor");
     // a capitalised word before the match that makes the whole a name of its own
     private static final Set<String> HEADS_BEFORE = Set.of(
             "Air", "Miss", "Captain", "Radio", "Corporate", "Middle", "Morning", "Team", "Club", "Hotel",
@@ -48,7 +61,7 @@ public final class CountryTagger {
             "Bank", "University", "College", "Voice", "Church", "Museum", "Institute", "School", "Academy",
             "Association", "Society", "Corporation", "Company", "Club", "Clubs", "League", "Federation",
             "Foundation", "Coalition", "Chamber", "Daughters", "Sons", "Boys", "Girls", "Scouts", "Knights",
-            "Archdiocese", "Diocese", "Order", "Friends", "Bancorp");
+            "Archdiocese", "Diocese", "Order", "Friends", "Bancorp", "City", "Town", "Village", "Borough");
     private static final Set<String> US_STATES = Set.of(
             "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
             "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana",
@@ -157,8 +170,9 @@ public final class CountryTagger {
             if (personOnly.contains(m.entry().surface())) {
                 continue;
             }
-            // in local news a capital named on its own is more likely a town: Paris, Texas; London, Ontario
-            if (local && !named.contains(code)) {
+            // in local news a one-word capital named on its own is more likely a town: Paris, Texas;
+            // London, Ontario ("Washington, D.C." is not)
+            if (local && !named.contains(code) && m.to() - m.from() == 1) {
                 continue;
             }
             byCode.computeIfAbsent(m.entry().code(), c -> new ArrayList<>())
@@ -183,8 +197,8 @@ public final class CountryTagger {
                     break;
                 }
             }
-            // capitals and demonyms are rarely given names: "Pyongyang" read as a person stays a capital
-            boolean nameLike = m.entry().kind().equals("name");
+            // capitals are rarely surnames: "Pyongyang" read as a person stays a capital
+            boolean nameLike = m.entry().kind().equals("name") || m.entry().kind().equals("demonym");
             (inPerson && nameLike ? person : other).add(m.entry().surface());
         }
         person.removeAll(other);
@@ -237,12 +251,15 @@ public final class CountryTagger {
                 return false;
             }
             if (e.contains(m.start(), m.end()) && e.end() - e.start() > m.end() - m.start()
-                    && !e.type().equals("PER") && !wraps(e, m, p, words)) {
+                    && !e.type().equals("PER") && !wraps(e, m, p, words) && !governs(m, p)) {
                 return false;
             }
         }
         String after = m.to() < p.size() ? p.get(m.to()).key() : "";
         if (HEADS_AFTER.contains(after)) {
+            return false;
+        }
+        if (LOCAL_HEADS_AFTER.contains(after) && !m.entry().kind().equals("demonym")) {
             return false;
         }
         if (after.equals(",") && m.to() + 1 < p.size() && US_STATES.contains(p.get(m.to() + 1).key())
@@ -268,6 +285,11 @@ public final class CountryTagger {
             return false;
         }
         return true;
+    }
+
+    // "U.S. House of Representatives", "Chinese Foreign Ministry": the state's own institutions name it
+    private static boolean governs(Match m, List<CountryTokens.Piece> p) {
+        return m.to() < p.size() && GOVERNMENT.contains(p.get(m.to()).key());
     }
 
     // an entity span that only adds a leading "the", a possessive, or the rest of a hyphenated word
