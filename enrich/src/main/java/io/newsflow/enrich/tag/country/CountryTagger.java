@@ -6,6 +6,7 @@ import io.newsflow.enrich.tag.text.EntityRange;
 import io.newsflow.enrich.tag.text.Token;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +117,7 @@ public final class CountryTagger {
      */
     public List<CountryTag> tag(String text, List<List<Token>> sentences, List<EntityRange> entities) {
         List<List<CountryTokens.Piece>> pieces = new ArrayList<>(sentences.size());
-        Set<String> words = new java.util.HashSet<>();
+        Set<String> words = new HashSet<>();
         for (List<Token> sentence : sentences) {
             List<CountryTokens.Piece> p = CountryTokens.split(sentence, new ArrayList<>(sentence.size() + 4));
             pieces.add(p);
@@ -155,7 +156,7 @@ public final class CountryTagger {
             Set<String> personOnly) {
         boolean georgiaIsState = georgiaIsState(words);
         boolean local = isLocal(words);
-        Set<String> named = new java.util.HashSet<>();
+        Set<String> named = new HashSet<>();
         for (Match m : matches) {
             if (!m.entry().kind().equals("capital") || m.headline()) {
                 named.add(m.entry().code());
@@ -187,8 +188,8 @@ public final class CountryTagger {
 
     // surfaces the model reads as a person wherever they occur ("Georgia began skating at four")
     private static Set<String> personOnly(List<Match> matches, List<EntityRange> entities) {
-        Set<String> person = new java.util.HashSet<>();
-        Set<String> other = new java.util.HashSet<>();
+        Set<String> person = new HashSet<>();
+        Set<String> other = new HashSet<>();
         for (Match m : matches) {
             boolean inPerson = false;
             for (EntityRange e : entities) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +39,6 @@ final class PersonModel {
         }
     }
 
-    Features features() {
-        return features;
-    }
-
     boolean isKnownName(String word) {
         return (features.lexicon().bits(word) & (Lexicon.FIRST | Lexicon.LAST | Lexicon.PERSON)) != 0;
     }
@@ -57,7 +54,7 @@ final class PersonModel {
     /** IOB2 label indices for every token of every sentence of one document. */
     List<int[]> decode(List<String[]> document) {
         Features.DocumentCues cues = Features.DocumentCues.of(document);
-        List<int[]> out = new java.util.ArrayList<>(document.size());
+        List<int[]> out = new ArrayList<>(document.size());
         for (String[] words : document) {
             out.add(Viterbi.decode(features.sentence(words, cues), scorer));
         }

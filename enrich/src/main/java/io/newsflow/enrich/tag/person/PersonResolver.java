@@ -4,6 +4,7 @@ import io.newsflow.core.record.PersonTag;
 import io.newsflow.core.record.Span;
 import io.newsflow.enrich.tag.text.Token;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -121,7 +122,7 @@ final class PersonResolver {
     }
 
     private static boolean containsRun(List<String> longer, List<String> shorter) {
-        return java.util.Collections.indexOfSubList(longer, shorter) >= 0;
+        return Collections.indexOfSubList(longer, shorter) >= 0;
     }
 
     static List<PersonTag> tags(String text, List<Person> people) {

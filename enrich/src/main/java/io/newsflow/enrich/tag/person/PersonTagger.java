@@ -9,8 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -112,7 +115,7 @@ public final class PersonTagger {
             return true;
         }
         String word = person.fullest.get(0);
-        if (!model.isCommonWord(word.toLowerCase(java.util.Locale.ROOT)) && model.isKnownName(word)) {
+        if (!model.isCommonWord(word.toLowerCase(Locale.ROOT)) && model.isKnownName(word)) {
             return true;
         }
         for (PersonResolver.Mention m : person.mentions) {
@@ -185,7 +188,7 @@ public final class PersonTagger {
     // uses of its words in the same article takes the majority type
     private static void agreeWithinDocument(List<String[]> words, List<int[]> labels) {
         List<EntitySpan> spans = spans(labels);
-        java.util.Map<String, int[]> votes = new java.util.HashMap<>();
+        Map<String, int[]> votes = new HashMap<>();
         for (EntitySpan span : spans) {
             int type = typeIndex(span.type());
             for (int i = span.start(); i < span.end(); i++) {

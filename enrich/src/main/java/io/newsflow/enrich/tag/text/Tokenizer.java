@@ -2,6 +2,7 @@ package io.newsflow.enrich.tag.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -96,7 +97,7 @@ public final class Tokenizer {
         if (i < n && text.charAt(i) == '.') {
             String word = text.substring(start, i);
             if (word.indexOf('.') >= 0 || (word.length() == 1 && Character.isUpperCase(word.charAt(0)))
-                    || ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                    || ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT))) {
                 i++;
             }
         }
