@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * The feature templates of the sequence model: the word and its neighbours, shape, affixes,
- * capitalisation, position, lexicon membership and two document-level cues (is the word also
- * written in lower case elsewhere; does an all-capitals headline word appear in title case
- * elsewhere). Everything per token is computed once per sentence; templates hash without allocating.
+ * capitalisation, position, lexicon membership and document-level cues (is the word also written
+ * in lower case elsewhere; does an all-capitals headline word appear in title case elsewhere; does
+ * it follow a known first name or precede a known surname elsewhere). Everything per token is
+ * computed once per sentence; templates hash without allocating.
  */
 final class Features {
 
@@ -27,15 +28,30 @@ final class Features {
         return lexicon;
     }
 
-    /** Words a document writes in lower case, and in title case away from a sentence start. */
-    record DocumentCues(Set<String> lowerCase, Set<String> titleCase) {
+    /**
+     * Words a document writes in lower case, in title case away from a sentence start, right after a
+     * known first name ("Rex Tillerson" makes every "Tillerson" look like a surname) and right before
+     * a known surname.
+     */
+    record DocumentCues(Set<String> lowerCase, Set<String> titleCase, Set<String> afterName,
+            Set<String> beforeName) {
 
-        static DocumentCues of(List<String[]> sentences) {
+        static DocumentCues of(List<String[]> sentences, Lexicon lexicon) {
             Set<String> lower = new HashSet<>();
             Set<String> title = new HashSet<>();
+            Set<String> afterName = new HashSet<>();
+            Set<String> beforeName = new HashSet<>();
             for (String[] words : sentences) {
                 for (int i = 0; i < words.length; i++) {
                     String w = words[i];
+                    if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                        if (i > 0 && (lexicon.bits(words[i - 1]) & Lexicon.FIRST) != 0) {
+                            afterName.add(w);
+                        }
+                        if (i + 1 < words.length && (lexicon.bits(words[i + 1]) & Lexicon.LAST) != 0) {
+                            beforeName.add(w);
+                        }
+                    }
                     if (w.isEmpty() || !Character.isLetter(w.charAt(0))) {
                         continue;
                     }
@@ -46,7 +62,7 @@ final class Features {
                     }
                 }
             }
-            return new DocumentCues(lower, title);
+            return new DocumentCues(lower, title, afterName, beforeName);
         }
     }
 
@@ -105,6 +121,12 @@ final class Features {
                     if (headline && cues.titleCase().contains(lower[i])) {
                         f |= 4;
                     }
+                }
+                if (cues.afterName().contains(w)) {
+                    f |= 8;
+                }
+                if (cues.beforeName().contains(w)) {
+                    f |= 16;
                 }
                 flags[i] = f;
             }

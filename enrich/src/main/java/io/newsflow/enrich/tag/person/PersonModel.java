@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -53,7 +54,7 @@ final class PersonModel {
 
     /** IOB2 label indices for every token of every sentence of one document. */
     List<int[]> decode(List<String[]> document) {
-        Features.DocumentCues cues = Features.DocumentCues.of(document);
+        Features.DocumentCues cues = Features.DocumentCues.of(document, features.lexicon());
         List<int[]> out = new ArrayList<>(document.size());
         for (String[] words : document) {
             out.add(Viterbi.decode(features.sentence(words, cues), scorer));
@@ -90,7 +91,8 @@ final class PersonModel {
     void write(OutputStream target) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(target)))) {
             out.writeUTF(MAGIC);
-            Map<String, Integer> entries = features.lexicon().entries();
+            // sorted, so the same training run writes the same bytes in any JVM
+            Map<String, Integer> entries = new TreeMap<>(features.lexicon().entries());
             out.writeInt(entries.size());
             for (Map.Entry<String, Integer> e : entries.entrySet()) {
                 out.writeUTF(e.getKey());

@@ -82,7 +82,7 @@ public final class PersonTrainer {
         for (int epoch = 0; epoch < epochs; epoch++) {
             Collections.shuffle(order, random);
             for (Document document : order) {
-                Features.DocumentCues cues = Features.DocumentCues.of(document.words);
+                Features.DocumentCues cues = Features.DocumentCues.of(document.words, lexicon);
                 for (int si = 0; si < document.words.size(); si++) {
                     Features.Sentence s = features.sentence(document.words.get(si), cues);
                     int[] gold = document.labels.get(si);
