@@ -20,6 +20,12 @@ public final class DeadLetterHeaders {
     /** The offset the record was read from. */
     public static final String OFFSET = "newsflow.error.offset";
 
+    /**
+     * Set by {@code newsflow dlq replay} on a re-injected record: the dead letter it came from, as
+     * {@code topic-partition@offset}. Outside {@link #PREFIX}, so it survives a second failure.
+     */
+    public static final String REPLAYED_FROM = "newsflow.replayed.from";
+
     private DeadLetterHeaders() {
     }
 }
