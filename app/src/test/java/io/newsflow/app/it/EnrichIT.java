@@ -98,7 +98,7 @@ class EnrichIT {
 
     @Test
     @Timeout(120)
-    void poisonPageIsDeadLetteredAndListedWhileTheJobKeepsGoing(EmbeddedKafka kafka) throws Exception {
+    void poisonPageIsDeadLetteredListedAndReplayedWhileTheJobKeepsGoing(EmbeddedKafka kafka) throws Exception {
         String site = "https://it-" + UUID.randomUUID() + ".example/";
         String appId = "enrich-dlq-" + UUID.randomUUID();
         String poisonKey = site + "poison";
@@ -128,6 +128,15 @@ class EnrichIT {
         int exit = cli(out, "dlq", "list", "--kafka-bootstrap", kafka.bootstrapServers(), "--stage", "enrich");
         assertEquals(0, exit);
         assertTrue(out.toString().contains("\"key\":\"" + poisonKey + "\""), out.toString());
+
+        StringWriter replay = new StringWriter();
+        assertEquals(0, cli(replay, "dlq", "replay", "--kafka-bootstrap", kafka.bootstrapServers(),
+                "--since", Instant.ofEpochMilli(letter.timestamp()).toString()));
+        List<ConsumerRecord<String, byte[]>> reinjected = readAll(kafka, Topics.PAGES.name(), new ByteArrayDeserializer(),
+                r -> poisonKey.equals(r.key()) && r.headers().lastHeader(DeadLetterHeaders.REPLAYED_FROM) != null);
+        assertTrue(reinjected.size() >= 1, "the dead letter is back on the pages topic: " + replay);
+        assertEquals(new String(poison, StandardCharsets.UTF_8), new String(reinjected.get(0).value(), StandardCharsets.UTF_8));
+        assertEquals(null, reinjected.get(0).headers().lastHeader(DeadLetterHeaders.STAGE), "error headers are stripped");
     }
 
     @Test
