@@ -194,11 +194,23 @@ final class DlqCommand implements Runnable {
         line.put("error", header(record, DeadLetterHeaders.CLASS));
         line.put("message", header(record, DeadLetterHeaders.MESSAGE));
         line.put("topic", header(record, DeadLetterHeaders.TOPIC));
-        line.put("sourcePartition", header(record, DeadLetterHeaders.PARTITION));
-        line.put("sourceOffset", header(record, DeadLetterHeaders.OFFSET));
+        line.put("sourcePartition", number(header(record, DeadLetterHeaders.PARTITION)));
+        line.put("sourceOffset", number(header(record, DeadLetterHeaders.OFFSET)));
         line.put("replayedFrom", header(record, DeadLetterHeaders.REPLAYED_FROM));
         line.put("bytes", record.value() == null ? 0 : record.value().length);
         return line;
+    }
+
+    /** A numeric header as a number; a value some other producer wrote as free text stays text. */
+    private static @Nullable Object number(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            return value;
+        }
     }
 
     private static @Nullable String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,6 +55,10 @@ final class ReprocessCommand implements Callable<Integer> {
             return 0;
         } catch (Reprocessing.GroupActiveException e) {
             spec.commandLine().getErr().println("reprocess: " + e.getMessage());
+            return 1;
+        } catch (ExecutionException | TimeoutException e) {
+            spec.commandLine().getErr().println("reprocess: cannot rewind " + applicationId + " on "
+                    + config.kafkaClientProperties().get("bootstrap.servers") + ": " + (e.getCause() == null ? e : e.getCause()));
             return 1;
         }
     }
