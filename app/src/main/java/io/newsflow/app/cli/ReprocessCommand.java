@@ -30,7 +30,7 @@ final class ReprocessCommand implements Callable<Integer> {
     @Mixin
     private ClusterOptions cluster;
 
-    @Option(names = "--dry-run", description = "Print what would be rewound without changing anything.")
+    @Option(names = "--dry-run", description = "Print what would be rewound, and the group's state, without changing anything.")
     private boolean dryRun;
 
     @CommandLine.Spec
@@ -45,6 +45,7 @@ final class ReprocessCommand implements Callable<Integer> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("applicationId", plan.applicationId());
             line.put("group", plan.groupType());
+            line.put("groupState", plan.groupState());
             line.put("applied", plan.applied());
             line.put("pages", plan.pages());
             Map<String, Long> from = new TreeMap<>();

@@ -158,6 +158,10 @@ class EnrichIT {
             StringWriter refused = new StringWriter();
             assertEquals(1, cli(refused, "reprocess", "--kafka-bootstrap", kafka.bootstrapServers(), "--config", config.toString()),
                     "refuses while an instance runs");
+            StringWriter dryRun = new StringWriter();
+            assertEquals(0, cli(dryRun, "reprocess", "--dry-run", "--kafka-bootstrap", kafka.bootstrapServers(),
+                    "--config", config.toString()));
+            assertTrue(dryRun.toString().contains("\"applied\":false"), dryRun.toString());
         } finally {
             service.close();
         }

@@ -39,16 +39,18 @@ public final class Reprocessing {
      *
      * @param applicationId the Streams application id, which is the group id
      * @param groupType the group's protocol ({@code classic} or {@code streams}), or {@code none} when it has no offsets yet
+     * @param groupState the group's state, e.g. {@code Empty}, or {@code Stable} while instances run; {@code none} without a group
      * @param partitions the pages partitions and the offsets they are rewound to
      * @param pages how many pages the next run will read again
      * @param applied false for a dry run
      */
-    public record Plan(String applicationId, String groupType, Map<TopicPartition, Long> partitions, long pages,
-            boolean applied) {
+    public record Plan(String applicationId, String groupType, String groupState, Map<TopicPartition, Long> partitions,
+            long pages, boolean applied) {
 
         public Plan {
             requireNonNull(applicationId, "applicationId");
             requireNonNull(groupType, "groupType");
+            requireNonNull(groupState, "groupState");
             partitions = Map.copyOf(partitions);
         }
     }
@@ -68,8 +70,8 @@ public final class Reprocessing {
      * Rewinds the application's committed position on the pages topic to the earliest retained
      * offset of every partition.
      *
-     * @param dryRun compute the plan without changing anything
-     * @throws GroupActiveException when an instance of the application is running
+     * @param dryRun compute the plan without changing anything, even while instances run
+     * @throws GroupActiveException when an instance of the application is running and this is no dry run
      */
     public static Plan rewind(Admin admin, String applicationId, boolean dryRun)
             throws ExecutionException, InterruptedException, TimeoutException {
@@ -79,7 +81,8 @@ public final class Reprocessing {
                 .filter(g -> g.groupId().equals(applicationId))
                 .findFirst();
         Optional<GroupState> state = group.flatMap(GroupListing::groupState);
-        if (state.isPresent() && state.get() != GroupState.EMPTY && state.get() != GroupState.DEAD) {
+        boolean active = state.isPresent() && state.get() != GroupState.EMPTY && state.get() != GroupState.DEAD;
+        if (active && !dryRun) {
             throw new GroupActiveException("group " + applicationId + " is " + state.get()
                     + ": stop every enrich instance first (a running one would overwrite the rewound position)");
         }
@@ -116,6 +119,6 @@ public final class Reprocessing {
             }
         }
         String type = group.isEmpty() ? "none" : streamsGroup ? "streams" : "classic";
-        return new Plan(applicationId, type, from, pages, !dryRun);
+        return new Plan(applicationId, type, state.map(GroupState::toString).orElse("none"), from, pages, !dryRun);
     }
 }
