@@ -41,6 +41,10 @@
     return (v / 60).toFixed(1) + ' min';
   }
 
+  function plural(n, word) {
+    return n + ' ' + word + (n === 1 ? '' : 's');
+  }
+
   function time(iso) {
     if (!iso) return '';
     const d = new Date(iso);
@@ -53,15 +57,18 @@
     return response.json();
   }
 
-  // One chart: an SVG with a polyline per series over the last ten minutes, newest at the right.
+  // One chart: an SVG with a line per series, newest at the right. The time axis spans the data
+  // (at least a minute, at most the ten minutes the server keeps), so a young process fills it too.
   function drawChart(figure, t, seriesList) {
     let box = figure.querySelector('svg');
     if (!box) {
       box = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, preserveAspectRatio: 'none', role: 'img' });
       figure.appendChild(box);
+      figure.appendChild(el('div', 'axis'));
     }
     clear(box);
     const end = t.length ? t[t.length - 1] : Date.now();
+    const span = Math.min(WINDOW_MS, Math.max(60 * 1000, t.length ? end - t[0] : 0));
     let max = 0;
     let sum = 0;
     let points = 0;
@@ -75,15 +82,18 @@
       const coords = [];
       s.values.forEach((v, k) => {
         if (v === null) return;
-        const x = Math.max(0, W - ((end - t[k]) / WINDOW_MS) * W);
-        const y = H - (v / top) * (H - 14);
+        const x = Math.max(0, W - ((end - t[k]) / span) * W);
+        const y = H - (v / top) * (H - 4);
         coords.push(x.toFixed(1) + ',' + y.toFixed(1));
       });
+      if (coords.length > 1 && seriesList.length === 1) {
+        const first = coords[0].split(',')[0];
+        const last = coords[coords.length - 1].split(',')[0];
+        box.appendChild(svg('polygon', { points: first + ',' + H + ' ' + coords.join(' ') + ' ' + last + ',' + H, class: 'area' }));
+      }
       box.appendChild(svg('polyline', { points: coords.join(' '), class: 's' + i }));
     });
-    const label = svg('text', { x: 4, y: 11, class: 'axis' });
-    label.textContent = 'max ' + fmt(max);
-    box.appendChild(label);
+    figure.querySelector('.axis').textContent = '−' + Math.round(span / 1000) + ' s · max ' + fmt(max);
     figure.dataset.points = String(points);
     figure.dataset.sum = String(Math.round(sum * 100) / 100);
     figure.dataset.max = String(max);
@@ -94,7 +104,7 @@
     if (seriesList.length > 1) {
       if (!legend) { legend = el('div', 'legend'); figure.appendChild(legend); }
       clear(legend);
-      seriesList.forEach((s) => legend.appendChild(el('span', null, s.name)));
+      seriesList.forEach((s, i) => legend.appendChild(el('span', 's' + i, s.name)));
     }
   }
 
@@ -145,7 +155,7 @@
     for (const item of list) {
       const li = el('li', kind);
       li.appendChild(el('span', 'name', kind === 'country' ? item.name + ' (' + item.key + ')' : item.name));
-      li.appendChild(el('span', 'count', item.articles + ' articles · ' + item.mentions + ' mentions'));
+      li.appendChild(el('span', 'count', plural(item.articles, 'article') + ' · ' + plural(item.mentions, 'mention')));
       const bar = el('span', 'bar');
       bar.style.width = Math.round((item.articles / most) * 100) + '%';
       li.appendChild(bar);

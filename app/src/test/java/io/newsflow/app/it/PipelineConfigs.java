@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -49,6 +50,24 @@ final class PipelineConfigs {
             Thread.sleep(200);
         }
         throw new AssertionError("expected " + count + " articles within " + timeout + ", found " + rows.keySet());
+    }
+
+    /**
+     * Polls the SQLite store until it holds an article for each of {@code urls}; url -> {title,
+     * text, version}. The topics are shared by every test on the broker, so a store may also hold
+     * other tests' articles: wait for these URLs, not for a count.
+     */
+    static Map<String, String[]> awaitUrls(Path dataDir, Set<String> urls, Duration timeout) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, String[]> rows = new TreeMap<>();
+        while (System.nanoTime() < deadline) {
+            rows = rows(dataDir);
+            if (rows.keySet().containsAll(urls)) {
+                return rows;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("expected articles for " + urls + " within " + timeout + ", found " + rows.keySet());
     }
 
     static Map<String, String[]> rows(Path dataDir) throws SQLException {

@@ -1,0 +1,172 @@
+package io.newsflow.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.app.broker.EmbeddedKafka;
+import io.newsflow.app.broker.EmbeddedKafkaExtension;
+import io.newsflow.app.run.RunningProcess;
+import io.newsflow.app.run.Stage;
+import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.record.Article;
+import io.newsflow.core.record.ArticleId;
+import io.newsflow.core.record.CountryTag;
+import io.newsflow.core.record.PersonTag;
+import io.newsflow.core.record.Span;
+import io.newsflow.core.topic.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard in a real headless chromium while pages flow through an embedded pipeline: it loads
+ * without console errors, its charts rise as articles are stored, a person mention is highlighted,
+ * and a title carrying markup is shown as text, never run. Skipped where no chromium is installed.
+ */
+@Tag("integration")
+@ExtendWith(EmbeddedKafkaExtension.class)
+class DashboardIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String EVIL_TITLE = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\"> Markup in a headline";
+
+    @Test
+    @Timeout(240)
+    void showsLiveThroughputHighlightedMentionsAndEscapedTitles(EmbeddedKafka kafka, @TempDir Path dataDir,
+            @TempDir Path browserDir) throws Exception {
+        Optional<Path> chromium = HeadlessChromium.binary();
+        Assumptions.assumeTrue(chromium.isPresent(),
+                "no chromium installed (apt-get install chromium, as .ci/run does): dashboard browser test skipped");
+        try (FixtureServer site = new FixtureServer()) {
+            NewsflowConfig config = PipelineConfigs.forTest(kafka, dataDir, "dashboard", Map.of(
+                    "newsflow.ingest.start.urls", List.of(site.url("/ports.html"), site.url("/arctic.html")),
+                    "newsflow.ingest.repoll.interval.ms", 1000));
+            try (RunningProcess process = RunningProcess.start(config, EnumSet.allOf(Stage.class), null, false);
+                    HeadlessChromium browser = HeadlessChromium.launch(chromium.get(), browserDir, 1400, 1250)) {
+                browser.navigate("http://127.0.0.1:" + process.httpPort() + "/dashboard");
+                await(browser, "document.getElementById('updated').textContent.startsWith('live')", "the page polls its data");
+
+                // pages from the fixture site flow through all three stages
+                await(browser, "Number(document.getElementById('chart-fetched').dataset.sum) > 0", "fetched/s rises");
+                await(browser, "Number(document.getElementById('chart-stored').dataset.sum) > 0", "stored/s rises");
+                double storedBefore = browser.eval("Number(document.getElementById('chart-stored').dataset.sum)").asDouble();
+
+                String tagged = ArticleId.of("https://dashboard-it.example/" + UUID.randomUUID());
+                String evil = ArticleId.of("https://dashboard-it.example/" + UUID.randomUUID());
+                publish(kafka, List.of(taggedArticle(tagged), evilArticle(evil)));
+
+                // the stored chart moves again as the two published articles reach the database
+                await(browser, "Number(document.getElementById('chart-stored').dataset.sum) >= " + (storedBefore + 1.5),
+                        "stored/s rises by the two published articles");
+                await(browser, "document.querySelectorAll('#chart-lag polyline').length === 2", "lag is drawn for enrich and sink");
+
+                String mark = "document.querySelector('li.article[data-id=\"" + tagged + "\"] mark.person[title=\"Kim Jong-un\"]')";
+                await(browser, mark + " !== null", "the tagged article is listed with its person mention");
+                JsonNode person = browser.eval("(() => { const m = " + mark + "; const r = m.getBoundingClientRect();"
+                        + " return {text: m.textContent, width: r.width, height: r.height, background: getComputedStyle(m).backgroundColor}; })()");
+                assertEquals("Kim Jong-un", person.path("text").asText());
+                assertTrue(person.path("width").asDouble() > 0 && person.path("height").asDouble() > 0, "mention is visible: " + person);
+                assertFalse(person.path("background").asText().equals("rgba(0, 0, 0, 0)"), "mention is highlighted: " + person);
+                assertEquals("North Korea", browser.eval("document.querySelector('li.article[data-id=\"" + tagged
+                        + "\"] mark.country[title=\"KP North Korea\"]').textContent").asText());
+                await(browser, "[...document.querySelectorAll('#top-persons .name')].some(n => n.textContent === 'Kim Jong-un')",
+                        "Kim Jong-un is among the top persons of the hour");
+                await(browser, "[...document.querySelectorAll('#top-countries .name')].some(n => n.textContent === 'North Korea (KP)')",
+                        "North Korea is among the top countries of the hour");
+
+                String evilItem = "document.querySelector('li.article[data-id=\"" + evil + "\"]')";
+                await(browser, evilItem + " !== null", "the article with markup in its title is listed");
+                assertEquals(EVIL_TITLE, browser.eval(evilItem + ".querySelector('.title').textContent").asText());
+                assertTrue(browser.eval("typeof window.__pwned === 'undefined'").asBoolean(), "markup from a title or text ran");
+                assertEquals(0, browser.eval("document.querySelectorAll('#articles img, #articles script').length").asInt());
+                assertEquals(1, browser.eval("document.scripts.length").asInt(), "only the dashboard's own script");
+
+                await(browser, "document.querySelector('#freshness [data-name=\"p50\"] dd').textContent !== '–'", "freshness percentiles show");
+                assertEquals(List.of(), browser.errors(), "console errors");
+                Files.write(docsDir().resolve("dashboard.png"), browser.screenshot());
+            }
+        }
+    }
+
+    private static void await(HeadlessChromium browser, String condition, String what) throws InterruptedException {
+        List<String> last = new ArrayList<>();
+        HeadlessChromium.await(() -> {
+            JsonNode value = browser.eval("(() => { try { return Boolean(" + condition + "); } catch (e) { return String(e); } })()");
+            last.clear();
+            last.add(value.toString());
+            return value.isBoolean() && value.asBoolean();
+        }, WAIT, what + " (" + condition + " was " + last + ")");
+    }
+
+    private static void publish(EmbeddedKafka kafka, List<Article> articles) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(props,
+                Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde().serializer())) {
+            for (Article article : articles) {
+                producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), article.id(), article));
+            }
+        }
+    }
+
+    private static Article taggedArticle(String id) {
+        String text = "Secretary of State Rex Tillerson said that Kim Jong-un had to choose between talks and isolation. "
+                + "Beijing has signalled that North Korea should return to negotiations, and China's envoy will travel "
+                + "to Pyongyang next week.\n\nWashington and Seoul want sanctions enforced.";
+        List<CountryTag> countries = List.of(
+                new CountryTag("KP", "North Korea", 2, List.of(span(text, "North Korea", "name"), span(text, "Pyongyang", "capital"))),
+                new CountryTag("CN", "China", 2, List.of(span(text, "Beijing", "capital"), span(text, "China", "name"))),
+                new CountryTag("US", "United States", 1, List.of(span(text, "Washington", "capital"))),
+                new CountryTag("KR", "South Korea", 1, List.of(span(text, "Seoul", "capital"))));
+        List<PersonTag> persons = List.of(
+                new PersonTag("Kim Jong-un", 1, List.of(span(text, "Kim Jong-un", null))),
+                new PersonTag("Rex Tillerson", 1, List.of(span(text, "Rex Tillerson", null))));
+        return article(id, "Tillerson presses Pyongyang as Beijing signals talks", text, countries, persons);
+    }
+
+    private static Article evilArticle(String id) {
+        String text = "The body quotes <script>window.__pwned = 3</script> and <b onmouseover=\"window.__pwned = 4\">bold</b> markup.";
+        return article(id, EVIL_TITLE, text, List.of(), List.of());
+    }
+
+    private static Span span(String text, String surface, String kind) {
+        int start = text.indexOf(surface);
+        return new Span(start, start + surface.length(), surface, kind);
+    }
+
+    private static Article article(String id, String title, String text, List<CountryTag> countries, List<PersonTag> persons) {
+        return new Article(id, "https://dashboard-it.example/" + id, "dashboard-it", title, List.of(), Instant.now(), null,
+                null, null, "en", null, text, text.split("\\s+").length, ArticleId.sha256Hex(text), 1, Instant.now(),
+                countries, persons, "test", "test");
+    }
+
+    /** The repository's {@code docs/} directory, found by walking up from the module directory. */
+    private static Path docsDir() throws java.io.IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new java.io.IOException("no repository root above " + Path.of("").toAbsolutePath());
+        }
+        return Files.createDirectories(dir.resolve("docs"));
+    }
+}
