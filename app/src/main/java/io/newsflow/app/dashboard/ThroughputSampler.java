@@ -25,8 +25,8 @@ public final class ThroughputSampler implements AutoCloseable {
     /** Samples kept: ten minutes at one per second. */
     static final int CAPACITY = 600;
 
-    // a fetch that got an answer worth having; every other outcome is a failure
-    private static final Set<String> FETCH_OK = Set.of("ok", "unchanged", "not_modified");
+    /** Fetch outcomes that got an answer worth having; every other outcome counts as an error. */
+    public static final Set<String> FETCH_OK = Set.of("ok", "unchanged", "not_modified");
 
     /** The rate series, in the order the dashboard draws them. */
     static final Map<String, ToDoubleFunction<MeterRegistry>> RATES = rates();

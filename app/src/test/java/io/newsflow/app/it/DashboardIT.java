@@ -11,24 +11,14 @@ import io.newsflow.app.run.RunningProcess;
 import io.newsflow.app.run.Stage;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.record.Article;
-import io.newsflow.core.record.ArticleId;
-import io.newsflow.core.record.CountryTag;
-import io.newsflow.core.record.PersonTag;
-import io.newsflow.core.record.Span;
-import io.newsflow.core.topic.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -69,9 +59,10 @@ class DashboardIT {
                 await(browser, "Number(document.getElementById('chart-stored').dataset.sum) > 0", "stored/s rises");
                 double storedBefore = browser.eval("Number(document.getElementById('chart-stored').dataset.sum)").asDouble();
 
-                String tagged = ArticleId.of("https://dashboard-it.example/" + UUID.randomUUID());
-                String evil = ArticleId.of("https://dashboard-it.example/" + UUID.randomUUID());
-                publish(kafka, List.of(taggedArticle(tagged), evilArticle(evil)));
+                String tagged = TestArticles.uniqueId();
+                String evil = TestArticles.uniqueId();
+                TestArticles.publish(kafka, List.of(TestArticles.korea(tagged, "Tillerson presses Pyongyang as Beijing signals talks"),
+                        evilArticle(evil)));
 
                 // the stored chart moves again as the two published articles reach the database
                 await(browser, "Number(document.getElementById('chart-stored').dataset.sum) >= " + (storedBefore + 1.5),
@@ -116,46 +107,9 @@ class DashboardIT {
         }, WAIT, what + " (" + condition + " was " + last + ")");
     }
 
-    private static void publish(EmbeddedKafka kafka, List<Article> articles) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", kafka.bootstrapServers());
-        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(props,
-                Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde().serializer())) {
-            for (Article article : articles) {
-                producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), article.id(), article));
-            }
-        }
-    }
-
-    private static Article taggedArticle(String id) {
-        String text = "Secretary of State Rex Tillerson said that Kim Jong-un had to choose between talks and isolation. "
-                + "Beijing has signalled that North Korea should return to negotiations, and China's envoy will travel "
-                + "to Pyongyang next week.\n\nWashington and Seoul want sanctions enforced.";
-        List<CountryTag> countries = List.of(
-                new CountryTag("KP", "North Korea", 2, List.of(span(text, "North Korea", "name"), span(text, "Pyongyang", "capital"))),
-                new CountryTag("CN", "China", 2, List.of(span(text, "Beijing", "capital"), span(text, "China", "name"))),
-                new CountryTag("US", "United States", 1, List.of(span(text, "Washington", "capital"))),
-                new CountryTag("KR", "South Korea", 1, List.of(span(text, "Seoul", "capital"))));
-        List<PersonTag> persons = List.of(
-                new PersonTag("Kim Jong-un", 1, List.of(span(text, "Kim Jong-un", null))),
-                new PersonTag("Rex Tillerson", 1, List.of(span(text, "Rex Tillerson", null))));
-        return article(id, "Tillerson presses Pyongyang as Beijing signals talks", text, countries, persons);
-    }
-
     private static Article evilArticle(String id) {
         String text = "The body quotes <script>window.__pwned = 3</script> and <b onmouseover=\"window.__pwned = 4\">bold</b> markup.";
-        return article(id, EVIL_TITLE, text, List.of(), List.of());
-    }
-
-    private static Span span(String text, String surface, String kind) {
-        int start = text.indexOf(surface);
-        return new Span(start, start + surface.length(), surface, kind);
-    }
-
-    private static Article article(String id, String title, String text, List<CountryTag> countries, List<PersonTag> persons) {
-        return new Article(id, "https://dashboard-it.example/" + id, "dashboard-it", title, List.of(), Instant.now(), null,
-                null, null, "en", null, text, text.split("\\s+").length, ArticleId.sha256Hex(text), 1, Instant.now(),
-                countries, persons, "test", "test");
+        return TestArticles.article(id, EVIL_TITLE, text, List.of(), List.of());
     }
 
     /** The repository's {@code docs/} directory, found by walking up from the module directory. */
