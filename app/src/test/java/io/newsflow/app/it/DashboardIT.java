@@ -11,6 +11,10 @@ import io.newsflow.app.run.RunningProcess;
 import io.newsflow.app.run.Stage;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.record.Article;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +55,7 @@ class DashboardIT {
                     "newsflow.ingest.repoll.interval.ms", 1000));
             try (RunningProcess process = RunningProcess.start(config, EnumSet.allOf(Stage.class), null, false);
                     HeadlessChromium browser = HeadlessChromium.launch(chromium.get(), browserDir, 1400, 1250)) {
+                servesOnlyItsOwnAssetsWithAStrictPolicy("http://127.0.0.1:" + process.httpPort());
                 browser.navigate("http://127.0.0.1:" + process.httpPort() + "/dashboard");
                 await(browser, "document.getElementById('updated').textContent.startsWith('live')", "the page polls its data");
 
@@ -95,6 +100,23 @@ class DashboardIT {
                 Files.write(docsDir().resolve("dashboard.png"), browser.screenshot());
             }
         }
+    }
+
+    private static void servesOnlyItsOwnAssetsWithAStrictPolicy(String base) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"), page.headers().toString());
+        for (String path : List.of("/dashboard/..%2F..%2Fpom.xml", "/dashboard/logback.xml", "/no-such-page", "/dashboard/api/nothing")) {
+            int status = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertEquals(404, status, path);
+        }
+        int post = http.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/api/articles"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        assertEquals(405, post);
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals("broker ok\nstorage ok\ningest ok\nenrich ok\nsink ok\n", ready.body());
     }
 
     private static void await(HeadlessChromium browser, String condition, String what) throws InterruptedException {
