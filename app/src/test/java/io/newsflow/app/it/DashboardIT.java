@@ -97,7 +97,7 @@ class DashboardIT {
 
                 await(browser, "document.querySelector('#freshness [data-name=\"p50\"] dd').textContent !== '–'", "freshness percentiles show");
                 assertEquals(List.of(), browser.errors(), "console errors");
-                Files.write(docsDir().resolve("dashboard.png"), browser.screenshot());
+                saveScreenshot(browser.screenshot());
             }
         }
     }
@@ -132,6 +132,18 @@ class DashboardIT {
     private static Article evilArticle(String id) {
         String text = "The body quotes <script>window.__pwned = 3</script> and <b onmouseover=\"window.__pwned = 4\">bold</b> markup.";
         return TestArticles.article(id, EVIL_TITLE, text, List.of(), List.of());
+    }
+
+    /**
+     * Keeps the screenshot in {@code target/dashboard.png}; with {@code -Dnewsflow.screenshot.docs=true}
+     * also as the README's {@code docs/dashboard.png}. Not by default: a test run should not change
+     * tracked files, and on the shared broker the page also lists other tests' articles.
+     */
+    private static void saveScreenshot(byte[] png) throws java.io.IOException {
+        Files.write(Files.createDirectories(Path.of("target")).resolve("dashboard.png"), png);
+        if (Boolean.getBoolean("newsflow.screenshot.docs")) {
+            Files.write(docsDir().resolve("dashboard.png"), png);
+        }
     }
 
     /** The repository's {@code docs/} directory, found by walking up from the module directory. */

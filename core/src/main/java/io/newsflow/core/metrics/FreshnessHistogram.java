@@ -28,6 +28,7 @@ public final class FreshnessHistogram implements MeterFilter {
         return DistributionStatisticConfig.builder()
                 .percentiles(PERCENTILES)
                 .percentilesHistogram(true)
+                .percentilePrecision(2)
                 .minimumExpectedValue((double) MIN.toNanos())
                 .maximumExpectedValue((double) MAX.toNanos())
                 .build()
