@@ -51,12 +51,12 @@ public final class RunningProcess implements AutoCloseable {
 
     private RunningProcess(NewsflowConfig config) {
         this.config = config;
+        // first: filters only shape meters registered after them
+        registry.config().meterFilter(new FreshnessHistogram());
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
-        // before any stage registers the timer: filters only shape meters registered after them
-        registry.config().meterFilter(new FreshnessHistogram());
     }
 
     /**
