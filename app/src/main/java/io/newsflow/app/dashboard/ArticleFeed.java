@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -104,9 +105,14 @@ public final class ArticleFeed implements AutoCloseable {
 
     private List<TopicPartition> awaitPartitions(KafkaConsumer<String, Article> c) {
         while (running) {
-            List<PartitionInfo> infos = c.partitionsFor(Topics.ARTICLES.name(), Duration.ofSeconds(10));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            try {
+                List<PartitionInfo> infos = c.partitionsFor(Topics.ARTICLES.name(), Duration.ofSeconds(10));
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                }
+            } catch (TimeoutException e) {
+                // the broker is not up yet (a service may start before it); keep asking
+                LOG.debug("articles topic not reachable yet: {}", e.toString());
             }
         }
         return List.of();

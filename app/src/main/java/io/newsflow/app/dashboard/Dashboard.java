@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live dashboard of one process: the page at {@code /} and {@code /dashboard}, its assets, and
@@ -37,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  * containing {@code <script>} is shown, never run.
  */
 public final class Dashboard implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
 
     private static final String ASSETS = "dashboard/";
     private static final Map<String, String> TYPES = Map.of(
@@ -194,8 +198,13 @@ public final class Dashboard implements AutoCloseable {
         for (Service service : services) {
             stages.add(new StageState(service.name(), service.isHealthy()));
             if (service instanceof StatusSource source) {
-                reported = true;
-                hosts.addAll(source.hosts());
+                try {
+                    hosts.addAll(source.hosts());
+                    reported = true;
+                } catch (RuntimeException e) {
+                    // a stage's bug must not take the whole dashboard down; the table shows none
+                    LOG.warn("stage {} cannot report its hosts: {}", service.name(), e.toString());
+                }
             }
         }
         return new Sources(stages, reported, hosts);
