@@ -87,6 +87,7 @@ final class StatsCommand implements Callable<Integer> {
                     out.print("\033[H\033[2J");
                 }
                 report(out, before, after);
+                reportReadiness(out);
                 boolean brokerOk = reportLag(out, err, lag, stageByGroup, props.getProperty("bootstrap.servers"));
                 out.flush();
                 if (!watch) {
@@ -145,6 +146,21 @@ final class StatsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "freshness (fetch -> stored, since start): p50 %s  p90 %s  p99 %s  max %s  (%d articles)%n",
                     duration(m.quantile(FRESHNESS, 0.5)), duration(m.quantile(FRESHNESS, 0.9)),
                     duration(m.quantile(FRESHNESS, 0.99)), duration(m.max(FRESHNESS + "_max")), (long) count);
+        }
+    }
+
+    /** One line per process: its {@code /ready} checks, e.g. {@code broker ok, storage ok, sink ok}. */
+    private void reportReadiness(PrintWriter out) throws InterruptedException {
+        for (URI base : httpUrls) {
+            URI ready = base.resolve("/ready");
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                out.printf(Locale.ROOT, "%s %s: %s%n", base, response.statusCode() == 200 ? "ready" : "NOT READY",
+                        String.join(", ", response.body().strip().lines().toList()));
+            } catch (IOException e) {
+                // already reported as unreachable with the metrics
+            }
         }
     }
 

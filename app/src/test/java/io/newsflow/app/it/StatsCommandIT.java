@@ -41,6 +41,8 @@ class StatsCommandIT {
                         "--http-url", "http://127.0.0.1:" + process.httpPort(), "--interval", "1");
 
                 assertEquals(0, run.exitCode(), run.err());
+                assertTrue(run.out().contains("http://127.0.0.1:" + process.httpPort() + " ready: broker ok, storage ok, ingest ok, enrich ok, sink ok"),
+                        run.out());
                 assertTrue(total(run.out(), "pages fetched") >= 2, run.out());
                 assertTrue(total(run.out(), "articles enriched") >= 2, run.out());
                 assertTrue(total(run.out(), "rows stored") >= 2, run.out());
