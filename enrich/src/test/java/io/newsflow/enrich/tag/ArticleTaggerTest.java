@@ -54,6 +54,12 @@ class ArticleTaggerTest {
     }
 
     @Test
+    void leavesSentenceOpeningWordsAndPhotoIdsOutOfNames() {
+        assertEquals(Set.of("Rex Tillerson"), persons("\u201CAlthough Rex Tillerson left early, the talks went on.\u201D"));
+        assertEquals(Set.of(), persons("Likewise, the talks went on. REUTERS/RC1A93344F40"));
+    }
+
+    @Test
     void offsetsIndexTheTextAndCountryMentionsCarryTheirKind() {
         ArticleTagger.Tags tags = TAGGER.tag(BRIEFING);
         for (CountryTag c : tags.countries()) {

@@ -165,8 +165,19 @@ public final class PersonTagger {
         return labels;
     }
 
+    // "Since Diwali", "Although Berm": an ordinary word capitalised only because it opens the sentence
+    // (after any opening quotes or brackets)
+    private boolean capitalisedByPosition(String[] sentence, int i) {
+        for (int k = 0; k < i; k++) {
+            if (Character.isLetterOrDigit(sentence[k].charAt(0))) {
+                return false;
+            }
+        }
+        return model.isCommonWord(sentence[i].toLowerCase(Locale.ROOT)) && !model.isKnownName(sentence[i]);
+    }
+
     // titles and honorifics stand outside the name: "Secretary of State Rex Tillerson" is "Rex Tillerson"
-    private static void stripTitles(List<String[]> words, List<int[]> labels) {
+    private void stripTitles(List<String[]> words, List<int[]> labels) {
         int begin = Labels.index("B-PER");
         for (EntitySpan span : spans(labels)) {
             if (!span.type().equals("PER")) {
@@ -175,7 +186,7 @@ public final class PersonTagger {
             String[] w = words.get(span.sentence());
             int[] l = labels.get(span.sentence());
             int start = span.start();
-            while (start < span.end() - 1 && Titles.isTitle(w[start])) {
+            while (start < span.end() - 1 && (Titles.isTitle(w[start]) || capitalisedByPosition(w, start))) {
                 l[start++] = Labels.O;
             }
             if (start < span.end()) {
