@@ -8,9 +8,13 @@ import io.newsflow.core.record.PersonTag;
 import io.newsflow.core.record.Span;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +81,23 @@ class ArticleTaggerTest {
         assertEquals(List.of("capital", "demonym"), kinds(tags, "CN"));
         assertEquals(List.of("seat", "capital"), kinds(tags, "US"));
         assertEquals(List.of("demonym", "capital"), kinds(tags, "KR"));
+    }
+
+    @Test
+    void givesTheSameTagsWhenSharedByThreads() throws Exception {
+        ArticleTagger.Tags expected = TAGGER.tag(BRIEFING);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ArticleTagger.Tags>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                results.add(pool.submit(() -> TAGGER.tag(BRIEFING)));
+            }
+            for (Future<ArticleTagger.Tags> result : results) {
+                assertEquals(expected, result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
