@@ -67,7 +67,7 @@ public final class PersonTagger {
         for (List<Token> sentence : sentences) {
             String[] w = new String[sentence.size()];
             for (int i = 0; i < w.length; i++) {
-                w[i] = sentence.get(i).text();
+                w[i] = asInTraining(sentence.get(i).text());
             }
             words.add(w);
         }
@@ -138,6 +138,18 @@ public final class PersonTagger {
             }
         }
         return false;
+    }
+
+    // the training text has straight quotes only: "Trump’s" must look like "Trump's" to the model
+    private static String asInTraining(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '\u2018' || c == '\u2019' || c == '\u201C' || c == '\u201D') {
+                return token.replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201C', '"')
+                        .replace('\u201D', '"');
+            }
+        }
+        return token;
     }
 
     /** IOB2 tags for a document given as sentences of words: what the evaluation scores. */
