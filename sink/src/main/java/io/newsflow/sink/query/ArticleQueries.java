@@ -197,7 +197,10 @@ public final class ArticleQueries implements AutoCloseable {
         Connection c = idle.poll();
         if (c == null) {
             c = database.open();
-            c.setReadOnly(true);
+            if (database.dialect() == Dialect.POSTGRESQL) {
+                // SQLite takes read-only only when opening; its readers never block the writer in WAL mode
+                c.setReadOnly(true);
+            }
         }
         try {
             T result = query.run(c);
