@@ -10,9 +10,13 @@ import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.TopicBootstrap;
 import io.newsflow.app.demo.DemoSite;
 import io.newsflow.app.http.AdminServer;
+import io.newsflow.app.http.ArticleApi;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.sink.SinkConfig;
+import io.newsflow.sink.jdbc.Database;
+import io.newsflow.sink.query.ArticleQueries;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -85,9 +89,18 @@ public final class RunningProcess implements AutoCloseable {
         TopicBootstrap.ensureTopics(config.kafkaClientProperties(), pageMaxBytes);
         pipeline = Pipeline.start(config, registry, stages);
         started.push(pipeline);
+        ArticleQueries articles = null;
+        if (stages.contains(Stage.SINK)) {
+            SinkConfig sink = new SinkConfig(config);
+            articles = new ArticleQueries(Database.of(sink.jdbcUrl(), sink.jdbcUser(), sink.jdbcPassword().value()));
+            started.push(articles);
+        }
         http = AdminServer.start((String) common.get(CommonConfig.HTTP_BIND), (Integer) common.get(CommonConfig.HTTP_PORT),
                 registry, pipeline.services(), this::brokerReachable);
         started.push(http);
+        if (articles != null) {
+            http.route(ArticleApi.PATH, new ArticleApi(articles));
+        }
         StatusReporter status = new StatusReporter(registry, 5);
         started.push(status);
         LOG.info("newsflow running: Kafka {}, HTTP http://{}:{}/", config.kafkaClientProperties().get("bootstrap.servers"),
