@@ -50,10 +50,10 @@ final class DeadLetters implements AutoCloseable {
         try {
             producer.send(letter).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new RetryLater("cannot publish a dead letter: " + e.getMessage(), e);
+            throw new RetryLater("dead_letters", "cannot publish a dead letter: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RetryLater("interrupted publishing a dead letter", e);
+            throw new RetryLater("dead_letters", "interrupted publishing a dead letter", e);
         }
         registry.counter(MetricNames.DEAD_LETTERS, MetricNames.TAG_STAGE, "sink", MetricNames.TAG_REASON, reason).increment();
     }

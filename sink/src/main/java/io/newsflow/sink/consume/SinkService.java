@@ -53,6 +53,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class SinkService implements Service {
 
+    /**
+     * Counter: batches the database could not take and that are kept for a retry, tagged
+     * {@code reason} ({@code transient}: unreachable, locked, full; {@code systemic}: schema,
+     * permissions). Belongs in {@link MetricNames} once the catalogue takes sink metrics.
+     */
+    public static final String RETRIES = "newsflow.sink.retries";
+    /** Gauge: 1 while the database takes the sink's writes, 0 during an outage. */
+    public static final String STORE_AVAILABLE = "newsflow.sink.store.available";
+
     private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
@@ -102,6 +111,7 @@ public final class SinkService implements Service {
         producer.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 String.valueOf(KafkaClients.maxMessageBytes(CommonConfig.DEFAULT_PAGE_MAX_BYTES)));
         deadLetters = new DeadLetters(new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer()), registry);
+        registry.gauge(STORE_AVAILABLE, this, s -> s.storeAvailable ? 1 : 0);
         running = true;
         thread = new Thread(this::run, "newsflow-sink");
         thread.start();
@@ -131,6 +141,7 @@ public final class SinkService implements Service {
                     }
                     backoff.reset();
                 } catch (RetryLater e) {
+                    registry.counter(RETRIES, MetricNames.TAG_REASON, e.reason()).increment();
                     if (storeAvailable) {
                         outageStart = clock.instant();
                         storeAvailable = false;
@@ -204,7 +215,7 @@ public final class SinkService implements Service {
         } catch (SQLException e) {
             WriteFailure failure = WriteFailure.of(e);
             if (failure != WriteFailure.DATA) {
-                throw new RetryLater(failure + " " + e.getMessage(), e);
+                throw new RetryLater(failure == WriteFailure.TRANSIENT ? "transient" : "systemic", e.getMessage(), e);
             }
             if (batch.size() == 1) {
                 Pending poison = batch.get(0);
