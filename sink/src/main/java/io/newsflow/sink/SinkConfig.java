@@ -2,6 +2,7 @@ package io.newsflow.sink;
 
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -26,6 +27,9 @@ public final class SinkConfig {
     public static final String GROUP_ID = "newsflow.sink.group.id";
     private static final String GROUP_ID_DOC = "Consumer group of the sink.";
 
+    public static final String TOPIC = "newsflow.sink.topic";
+    private static final String TOPIC_DOC = "Topic of enriched articles the sink stores, e.g. a mirror of newsflow.articles.";
+
     public static final String BATCH_SIZE = "newsflow.sink.batch.size";
     private static final String BATCH_SIZE_DOC = "Most records written in one database transaction.";
 
@@ -40,6 +44,7 @@ public final class SinkConfig {
             .define(JDBC_USER, Type.STRING, "", Importance.MEDIUM, JDBC_USER_DOC)
             .define(JDBC_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, JDBC_PASSWORD_DOC)
             .define(GROUP_ID, Type.STRING, "newsflow-sink", Importance.MEDIUM, GROUP_ID_DOC)
+            .define(TOPIC, Type.STRING, Topics.ARTICLES.name(), new ConfigDef.NonEmptyString(), Importance.LOW, TOPIC_DOC)
             .define(BATCH_SIZE, Type.INT, 500, Range.atLeast(1), Importance.LOW, BATCH_SIZE_DOC)
             .define(RETRY_BACKOFF_MS, Type.LONG, 200L, Range.atLeast(1), Importance.LOW, RETRY_BACKOFF_MS_DOC)
             .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW, RETRY_BACKOFF_MAX_MS_DOC);
@@ -69,6 +74,10 @@ public final class SinkConfig {
 
     public String groupId() {
         return (String) values.get(GROUP_ID);
+    }
+
+    public String topic() {
+        return (String) values.get(TOPIC);
     }
 
     public int batchSize() {

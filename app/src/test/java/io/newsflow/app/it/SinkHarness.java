@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -44,20 +46,34 @@ final class SinkHarness {
     }
 
     static void produce(EmbeddedKafka kafka, List<Article> articles) throws Exception {
+        produce(kafka, Topics.ARTICLES.name(), articles);
+    }
+
+    static void produce(EmbeddedKafka kafka, String topic, List<Article> articles) throws Exception {
         try (KafkaProducer<String, Article> producer = new KafkaProducer<>(producerProps(kafka),
                 Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde().serializer())) {
             for (Article a : articles) {
-                producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), a.id(), a));
+                producer.send(new ProducerRecord<>(topic, a.id(), a));
             }
             producer.flush();
         }
     }
 
-    static void produceRaw(EmbeddedKafka kafka, byte[] key, byte[] value) throws Exception {
+    static void produceRaw(EmbeddedKafka kafka, String topic, byte[] key, byte[] value) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(kafka),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), key, value)).get();
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
+    }
+
+    /** A topic of this test's own, for records no other test's consumer must meet. */
+    static String createTopic(EmbeddedKafka kafka, String name) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(new NewTopic(name, 2, (short) 1))).all().get();
+        }
+        return name;
     }
 
     private static Properties producerProps(EmbeddedKafka kafka) {

@@ -41,7 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes {@code newsflow.articles} and writes each poll's batch to the store in one transaction,
+ * Consumes {@code newsflow.articles} (or {@link SinkConfig#TOPIC}) and writes each poll's batch to the store in one transaction,
  * committing the consumer offsets only after the database commit: a crash in between redelivers the
  * batch, and the version-guarded upsert makes that harmless.
  *
@@ -122,7 +122,7 @@ public final class SinkService implements Service {
         Backoff backoff = new Backoff(config.retryBackoff(), config.retryBackoffMax());
         Instant outageStart = null;
         try {
-            consumer.subscribe(Set.of(Topics.ARTICLES.name()), new Rebalance(consumer));
+            consumer.subscribe(Set.of(config.topic()), new Rebalance(consumer));
             while (running) {
                 if (pending.isEmpty()) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
