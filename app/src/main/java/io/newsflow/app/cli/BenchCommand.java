@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure speed side by side with baselines; prints one JSON line.",
-        subcommands = {})
+        subcommands = {SinkBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
