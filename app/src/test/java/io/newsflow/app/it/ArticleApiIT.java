@@ -10,6 +10,7 @@ import io.newsflow.app.run.RunningProcess;
 import io.newsflow.app.run.Stage;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.record.Article;
+import io.newsflow.sink.SinkConfig;
 import io.newsflow.sink.jdbc.Dialect;
 import io.newsflow.sink.jdbc.TestArticles;
 import io.newsflow.sink.jdbc.TestDatabase;
@@ -49,19 +50,20 @@ class ArticleApiIT {
     @EnumSource(Dialect.class)
     @Timeout(120)
     void servesFilteredPagesAndSingleArticlesAsJson(Dialect dialect, EmbeddedKafka kafka) throws Exception {
-        // the shared topic holds other tests' articles too: a made-up word finds ours
+        // a made-up word that only these articles contain
         String word = "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
         String prefix = SinkHarness.uniquePrefix("api");
         List<Article> articles = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             articles.add(TestArticles.article(prefix + "-" + i, 1, "Talks <b>&</b> " + word + " " + i, T0.plusSeconds(i)));
         }
+        String topic = SinkHarness.createTopic(kafka, prefix);
         try (TestDatabase db = TestDatabase.of(dialect, dir)) {
             var config = PipelineConfigs.forTest(kafka, dir, "api", Map.of("newsflow.sink.jdbc.url", db.jdbcUrl(),
-                    "newsflow.sink.jdbc.user", db.user()));
+                    "newsflow.sink.jdbc.user", db.user(), SinkConfig.TOPIC, topic));
             try (RunningProcess process = RunningProcess.start(config, EnumSet.of(Stage.SINK), null, false)) {
                 String base = "http://127.0.0.1:" + process.httpPort() + "/api/articles";
-                SinkHarness.produce(kafka, articles);
+                SinkHarness.produce(kafka, topic, articles);
                 SinkHarness.await("our articles listed", Duration.ofSeconds(60),
                         () -> get(base + "?q=" + word).body().get("articles").size() == 5);
 

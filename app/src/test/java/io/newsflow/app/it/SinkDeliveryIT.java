@@ -64,15 +64,16 @@ class SinkDeliveryIT {
             articles.add(TestArticles.retagged(late, 3, List.of()));
             articles.add(late);
             articles.add(TestArticles.retagged(late, 2, List.of(late.countries().get(0))));
-            SinkHarness.produce(kafka, articles);
-            NewsflowConfig config = SinkHarness.config(kafka, db.jdbcUrl(), db.user(), Map.of());
+            String topic = SinkHarness.createTopic(kafka, prefix);
+            SinkHarness.produce(kafka, topic, articles);
+            NewsflowConfig config = SinkHarness.config(kafka, db.jdbcUrl(), db.user(), Map.of(SinkConfig.TOPIC, topic));
             SinkConfig sinkConfig = new SinkConfig(config);
 
             // the sink that crashes: it stores what it polled, then dies before committing offsets
             Map<TopicPartition, Long> ends;
             try (JdbcArticleStore store = new JdbcArticleStore(db.jdbcUrl(), db.user(), "");
                     KafkaConsumer<String, Article> crashed = consumer(kafka, sinkConfig.groupId())) {
-                crashed.subscribe(Set.of(Topics.ARTICLES.name()));
+                crashed.subscribe(Set.of(topic));
                 List<Article> polled = new ArrayList<>();
                 SinkHarness.await("the crashing sink reads our articles", WAIT, () -> {
                     for (ConsumerRecord<String, Article> r : crashed.poll(Duration.ofMillis(200))) {
@@ -110,7 +111,7 @@ class SinkDeliveryIT {
             List<Article> articles = new ArrayList<>(TestArticles.many(prefix + "-good", 30, T0));
             articles.add(7, TestArticles.poison(prefix + "-bad", T0));
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            // its own topic: the undecodable record must not reach other tests' consumers
+            // a topic of its own, as every sink test here: the undecodable record must not reach other tests
             String topic = SinkHarness.createTopic(kafka, prefix);
             NewsflowConfig config = SinkHarness.config(kafka, db.jdbcUrl(), db.user(),
                     Map.of(SinkConfig.BATCH_SIZE, 500, SinkConfig.TOPIC, topic));

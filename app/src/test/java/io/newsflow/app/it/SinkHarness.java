@@ -45,10 +45,6 @@ final class SinkHarness {
         return NewsflowConfig.of(values);
     }
 
-    static void produce(EmbeddedKafka kafka, List<Article> articles) throws Exception {
-        produce(kafka, Topics.ARTICLES.name(), articles);
-    }
-
     static void produce(EmbeddedKafka kafka, String topic, List<Article> articles) throws Exception {
         try (KafkaProducer<String, Article> producer = new KafkaProducer<>(producerProps(kafka),
                 Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde().serializer())) {

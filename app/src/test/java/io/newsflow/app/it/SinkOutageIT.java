@@ -56,16 +56,17 @@ class SinkOutageIT {
             List<Article> first = TestArticles.many(prefix + "-a", 40, T0);
             List<Article> second = TestArticles.many(prefix + "-b", 40, T0);
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            NewsflowConfig config = SinkHarness.config(kafka, viaProxy, db.user(), FAST_RETRIES);
+            String topic = SinkHarness.createTopic(kafka, prefix);
+            NewsflowConfig config = SinkHarness.config(kafka, viaProxy, db.user(), withTopic(topic));
             SinkConfig sinkConfig = new SinkConfig(config);
             try (JdbcArticleStore store = new JdbcArticleStore(viaProxy, db.user(), "");
                     SinkService sink = new SinkService(sinkConfig, config.kafkaClientProperties(), store, registry, Clock.systemUTC())) {
                 sink.start();
-                SinkHarness.produce(kafka, first);
+                SinkHarness.produce(kafka, topic, first);
                 SinkHarness.await("the first records stored", WAIT, () -> stored(check, prefix) >= 10);
 
                 proxy.cut();
-                SinkHarness.produce(kafka, second);
+                SinkHarness.produce(kafka, topic, second);
                 SinkHarness.await("the sink reports the outage", WAIT, () -> !sink.isHealthy());
                 // several failed reconnects at the capped back-off span a few seconds
                 SinkHarness.await("the sink retried through the outage", WAIT, () -> proxy.refusedConnections() >= 12);
@@ -89,17 +90,18 @@ class SinkOutageIT {
         String url = db.jdbcUrl() + "?busy_timeout=100";
         String prefix = SinkHarness.uniquePrefix("sqlite-lock");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        NewsflowConfig config = SinkHarness.config(kafka, url, "", FAST_RETRIES);
+        String topic = SinkHarness.createTopic(kafka, prefix);
+        NewsflowConfig config = SinkHarness.config(kafka, url, "", withTopic(topic));
         try (JdbcArticleStore store = new JdbcArticleStore(url, "", "");
                 SinkService sink = new SinkService(new SinkConfig(config), config.kafkaClientProperties(), store, registry, Clock.systemUTC());
                 Connection check = db.connect()) {
             sink.start();
-            SinkHarness.produce(kafka, TestArticles.many(prefix + "-a", 40, T0));
+            SinkHarness.produce(kafka, topic, TestArticles.many(prefix + "-a", 40, T0));
             SinkHarness.await("the first records stored", WAIT, () -> stored(check, prefix) == 40);
 
             try (Connection locker = db.connect(); Statement st = locker.createStatement()) {
                 st.execute("BEGIN EXCLUSIVE");
-                SinkHarness.produce(kafka, TestArticles.many(prefix + "-b", 40, T0));
+                SinkHarness.produce(kafka, topic, TestArticles.many(prefix + "-b", 40, T0));
                 SinkHarness.await("the sink reports the locked file", WAIT, () -> !sink.isHealthy());
                 SinkHarness.await("the sink retried while locked", WAIT,
                         () -> SinkHarness.counter(registry, SinkService.RETRIES) >= 8);
@@ -118,18 +120,19 @@ class SinkOutageIT {
         Path file = dir.resolve("newsflow.db");
         String prefix = SinkHarness.uniquePrefix("sqlite-ro");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        NewsflowConfig config = SinkHarness.config(kafka, db.jdbcUrl(), "", FAST_RETRIES);
+        String topic = SinkHarness.createTopic(kafka, prefix);
+        NewsflowConfig config = SinkHarness.config(kafka, db.jdbcUrl(), "", withTopic(topic));
         try (JdbcArticleStore store = new JdbcArticleStore(db.jdbcUrl(), "", "");
                 SinkService sink = new SinkService(new SinkConfig(config), config.kafkaClientProperties(), store, registry, Clock.systemUTC());
                 Connection check = db.connect()) {
             sink.start();
-            SinkHarness.produce(kafka, TestArticles.many(prefix + "-a", 40, T0));
+            SinkHarness.produce(kafka, topic, TestArticles.many(prefix + "-a", 40, T0));
             SinkHarness.await("the first records stored", WAIT, () -> stored(check, prefix) == 40);
 
             List<Path> files = List.of(file, dir.resolve("newsflow.db-wal"));
             Unwritable unwritable = Unwritable.make(files);
             try {
-                SinkHarness.produce(kafka, TestArticles.many(prefix + "-b", 40, T0));
+                SinkHarness.produce(kafka, topic, TestArticles.many(prefix + "-b", 40, T0));
                 SinkHarness.await("the sink reports the unwritable file", WAIT, () -> !sink.isHealthy());
                 SinkHarness.await("the sink retried while unwritable", WAIT,
                         () -> SinkHarness.counter(registry, SinkService.RETRIES) >= 8);
@@ -139,6 +142,13 @@ class SinkOutageIT {
             SinkHarness.await("every record stored once writable", WAIT, () -> stored(check, prefix) == 80);
             SinkHarness.await("the sink healthy again", WAIT, sink::isHealthy);
         }
+    }
+
+    /** Each test reads a topic of its own, so it neither sees nor feeds other tests' sinks. */
+    private static Map<String, Object> withTopic(String topic) {
+        Map<String, Object> values = new java.util.HashMap<>(FAST_RETRIES);
+        values.put(SinkConfig.TOPIC, topic);
+        return values;
     }
 
     private static long stored(Connection c, String prefix) {
