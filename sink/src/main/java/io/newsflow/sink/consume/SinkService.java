@@ -33,6 +33,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -244,6 +245,9 @@ public final class SinkService implements Service {
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // the partitions moved on while we wrote; their new owner redelivers, the upsert is idempotent
             LOG.info("offsets not committed, partitions were reassigned: {}", e.getMessage());
+        } catch (RetriableException e) {
+            // the broker is unavailable: the next commit covers these offsets, or a restart redelivers them
+            LOG.warn("offsets not committed, will be with the next batch: {}", e.getMessage());
         }
     }
 

@@ -71,8 +71,8 @@ public final class ArticleQueries implements AutoCloseable {
         }
         Cursor after = filter.after();
         if (after != null) {
-            sql.append(" AND (a.dated_at < ? OR (a.dated_at = ? AND a.id < ?))");
-            params.add((ps, i) -> dialect.bindInstant(ps, i, after.datedAt()));
+            // a row-value comparison: the index on (dated_at DESC, id DESC) serves it
+            sql.append(" AND (a.dated_at, a.id) < (?, ?)");
             params.add((ps, i) -> dialect.bindInstant(ps, i, after.datedAt()));
             params.add((ps, i) -> ps.setString(i, after.id()));
         }
