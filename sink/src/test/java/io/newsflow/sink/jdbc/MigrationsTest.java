@@ -56,6 +56,22 @@ class MigrationsTest {
     }
 
     @Test
+    void appliesEachScriptOnceWhenTwoSinksStartTogetherOnPostgresql() throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = pool.submit(() -> db.database().migrate());
+                var second = pool.submit(() -> db.database().migrate());
+                assertEquals(2, first.get());
+                assertEquals(2, second.get());
+            } finally {
+                pool.shutdown();
+            }
+            assertEquals(2, db.count("SELECT COUNT(*) FROM newsflow_schema_version"));
+        }
+    }
+
+    @Test
     void keepsATriggerBodyAsOneStatement() {
         List<String> statements = Migrations.statements("""
                 -- comment
