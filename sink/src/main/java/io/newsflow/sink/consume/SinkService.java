@@ -121,11 +121,17 @@ public final class SinkService implements Service {
     private void run() {
         KafkaConsumer<byte[], byte[]> consumer = requireNonNull(this.consumer);
         Backoff backoff = new Backoff(config.retryBackoff(), config.retryBackoffMax());
-        Instant outageStart = null;
+        Instant outageStart = clock.instant();
         try {
             consumer.subscribe(Set.of(config.topic()), new Rebalance(consumer));
             while (running) {
                 if (pending.isEmpty()) {
+                    if (!storeAvailable) {
+                        // a rebalance took every pending record away: nothing left to retry, so
+                        // the next batch tests the database instead of waiting paused forever
+                        storeAvailable = true;
+                        consumer.resume(consumer.assignment());
+                    }
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                         pending.add(new Pending(record));
                     }
@@ -147,7 +153,12 @@ public final class SinkService implements Service {
                         outageStart = clock.instant();
                         storeAvailable = false;
                         consumer.pause(consumer.assignment());
-                        LOG.warn("cannot store articles, pausing consumption and retrying: {}", e.getMessage());
+                        if ("systemic".equals(e.reason())) {
+                            LOG.error("the database refuses the sink's writes, pausing consumption until an operator fixes it: {}",
+                                    e.getMessage());
+                        } else {
+                            LOG.warn("cannot store articles, pausing consumption and retrying: {}", e.getMessage());
+                        }
                     } else {
                         LOG.debug("still cannot store articles: {}", e.getMessage());
                     }

@@ -10,6 +10,7 @@ import io.newsflow.core.record.PersonTag;
 import io.newsflow.core.record.Span;
 import io.newsflow.sink.jdbc.Database;
 import io.newsflow.sink.jdbc.Dialect;
+import io.newsflow.sink.jdbc.WriteFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -194,14 +195,27 @@ public final class ArticleQueries implements AutoCloseable {
     }
 
     private <T> T withConnection(Query<T> query) throws SQLException {
-        Connection c = idle.poll();
-        if (c == null) {
-            c = database.open();
-            if (database.dialect() == Dialect.POSTGRESQL) {
-                // SQLite takes read-only only when opening; its readers never block the writer in WAL mode
-                c.setReadOnly(true);
+        Connection kept = idle.poll();
+        if (kept != null) {
+            try {
+                return run(kept, query);
+            } catch (SQLException e) {
+                if (WriteFailure.of(e) != WriteFailure.TRANSIENT) {
+                    throw e;
+                }
+                // a kept connection may have died with a database restart: once more on a new one
             }
         }
+        Connection fresh = database.open();
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            // SQLite takes read-only only when opening; its readers never block the writer in WAL mode
+            fresh.setReadOnly(true);
+        }
+        return run(fresh, query);
+    }
+
+    /** Runs the query, then keeps the connection for the next one, or closes it if it failed. */
+    private <T> T run(Connection c, Query<T> query) throws SQLException {
         try {
             T result = query.run(c);
             if (!idle.offer(c)) {

@@ -103,6 +103,26 @@ class ArticleQueriesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void answersAfterPostgresqlDroppedItsKeptConnection() throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            String name = "queries-" + System.nanoTime();
+            var database = io.newsflow.sink.jdbc.Database.of(db.jdbcUrl() + "&ApplicationName=" + name, db.user(), "");
+            try (JdbcArticleStore store = new JdbcArticleStore(database); ArticleQueries queries = new ArticleQueries(database)) {
+                store.write(List.of(TestArticles.article("kept", 1, "Kept", T0)));
+                assertEquals(List.of("kept"), ids(queries, Map.of()));
+                try (var c = db.connect(); var st = c.prepareStatement(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?")) {
+                    st.setString(1, name);
+                    try (var rs = st.executeQuery()) {
+                        assertTrue(rs.next() && rs.getBoolean(1), "the kept connection was dropped");
+                    }
+                }
+                assertEquals(List.of("kept"), ids(queries, Map.of()), "a new connection replaces the dropped one");
+            }
+        }
+    }
+
     private static List<String> ids(ArticleQueries queries, Map<String, String> params) throws Exception {
         return queries.find(ArticleFilter.parse(params)).articles().stream().map(ArticleSummary::id).toList();
     }
