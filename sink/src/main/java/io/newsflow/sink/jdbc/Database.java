@@ -59,13 +59,6 @@ public final class Database {
         return DriverManager.getConnection(url, properties);
     }
 
-    /** Brings the schema up to date over a new connection and returns its version. */
-    public int migrate() throws SQLException {
-        try (Connection connection = open()) {
-            return Migrations.apply(connection, dialect);
-        }
-    }
-
     private void createParentDirectory() throws SQLException {
         String file = url.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');

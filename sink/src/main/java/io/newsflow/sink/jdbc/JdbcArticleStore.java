@@ -81,10 +81,6 @@ public final class JdbcArticleStore implements ArticleStore {
         }
     }
 
-    public Dialect dialect() {
-        return database.dialect();
-    }
-
     @Override
     public synchronized int write(List<Article> batch) throws SQLException {
         if (batch.isEmpty()) {

@@ -60,8 +60,13 @@ class MigrationsTest {
         try (TestDatabase db = TestDatabase.postgres()) {
             var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
             try {
-                var first = pool.submit(() -> db.database().migrate());
-                var second = pool.submit(() -> db.database().migrate());
+                java.util.concurrent.Callable<Integer> migrate = () -> {
+                    try (Connection c = db.connect()) {
+                        return Migrations.apply(c, Dialect.POSTGRESQL);
+                    }
+                };
+                var first = pool.submit(migrate);
+                var second = pool.submit(migrate);
                 assertEquals(2, first.get());
                 assertEquals(2, second.get());
             } finally {
