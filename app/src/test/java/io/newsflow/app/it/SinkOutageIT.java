@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
+import io.newsflow.app.run.RunningProcess;
+import io.newsflow.app.run.Stage;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.record.Article;
 import io.newsflow.sink.SinkConfig;
@@ -14,6 +16,10 @@ import io.newsflow.sink.jdbc.JdbcArticleStore;
 import io.newsflow.sink.jdbc.TestArticles;
 import io.newsflow.sink.jdbc.TestDatabase;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +27,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -141,6 +148,44 @@ class SinkOutageIT {
             }
             SinkHarness.await("every record stored once writable", WAIT, () -> stored(check, prefix) == 80);
             SinkHarness.await("the sink healthy again", WAIT, sink::isHealthy);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void answersReadyWith503WhileTheDatabaseIsLocked(EmbeddedKafka kafka, @TempDir Path dir) throws Exception {
+        TestDatabase db = TestDatabase.sqlite(dir);
+        String prefix = SinkHarness.uniquePrefix("ready");
+        String topic = SinkHarness.createTopic(kafka, prefix);
+        Map<String, Object> values = withTopic(topic);
+        values.put("newsflow.sink.jdbc.url", db.jdbcUrl() + "?busy_timeout=100");
+        NewsflowConfig config = PipelineConfigs.forTest(kafka, dir, "ready", values);
+        HttpClient http = HttpClient.newHttpClient();
+        try (RunningProcess process = RunningProcess.start(config, EnumSet.of(Stage.SINK), null, false);
+                Connection check = db.connect()) {
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + process.httpPort() + "/ready")).build();
+            try (Connection locker = db.connect(); Statement st = locker.createStatement()) {
+                st.execute("BEGIN EXCLUSIVE");
+                SinkHarness.produce(kafka, topic, TestArticles.many(prefix, 5, T0));
+                SinkHarness.await("/ready answers 503 naming the sink", WAIT, () -> {
+                    HttpResponse<String> r = send(http, ready);
+                    return r.statusCode() == 503 && r.body().contains("sink down");
+                });
+                st.execute("ROLLBACK");
+            }
+            SinkHarness.await("/ready answers 200 again", WAIT, () -> send(http, ready).statusCode() == 200);
+            assertEquals(5, stored(check, prefix));
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
