@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Measure speed side by side with baselines; prints one JSON line.",
         subcommands = {
             BenchPipelineCommand.class,
-            BenchTaggingCommand.class
+            BenchTaggingCommand.class,
+            SinkBenchCommand.class
         })
 final class BenchCommand implements Runnable {
 
