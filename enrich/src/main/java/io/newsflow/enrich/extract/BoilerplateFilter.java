@@ -1,0 +1,125 @@
+package io.newsflow.enrich.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The last pass over the paragraphs of the chosen container: drops what survived the structural
+ * cleaning but a reader does not count as the article: labels ("Sections", "Advertisement"),
+ * photo captions and credits, share prompts, "read more" and related links, newsletter, cookie
+ * and paywall notices, bylines and datelines, and trailers such as an "Authors" list.
+ */
+final class BoilerplateFilter {
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    /** A whole paragraph that is only a label. */
+    private static final Pattern LABEL = Pattern.compile("(?:advertisement|advertising|ad|sponsored(?: content)?"
+            + "|sections?|menu|search|share(?: this(?: article| story| post)?)?(?: on \\w+)?|tweet|e-?mail|print"
+            + "|facebook|twitter|linkedin|whatsapp|pinterest|reddit|comments?|\\d+ comments?|leave a comment"
+            + "|editor'?s note:?|related(?: content| articles?| stories| posts| coverage| news)?:?|read more:?"
+            + "|see also:?|more:?|recommended(?: for you)?|most (?:popular|read)|trending(?: now)?|advert"
+            + "|continue reading|show more|load more|next|previous|back to top|top|close|skip to .{0,30}"
+            + "|follow us|log ?in|sign ?in|sign ?up|subscribe|register|topics:?|tags:?|filed under:?"
+            + "|photo|photos|image|video|watch|listen|audio|gallery|credit|copy link|link copied)\\W*",
+            FLAGS);
+
+    /** A short paragraph opening like a prompt or a pointer elsewhere. */
+    private static final Pattern PROMPT = Pattern.compile("(?:read (?:more|also|next|the full)|related:|also read"
+            + "|see also|more from|more on|click here|sign up|subscribe (?:to|now|for|today)|follow (?:us|him|her)"
+            + "|share (?:this|on)|don'?t miss|recommended|watch:|listen:|video:|photo:|photos:|image:"
+            + "|picture:|pictured:|photograph:|credit:|image credit|photo credit|source: getty|getty images"
+            + "|copyright|©|\\(c\\) \\d{4}|all rights reserved|this (?:article|story) (?:was|is|first|originally)"
+            + "|editor'?s note:|updated:|published:|posted:|last updated|first published"
+            + "|written by|reporting by|additional reporting|edited by|contact (?:the )?(?:author|us|reporter)"
+            + "|advertisement|sponsored|get the latest|want more|like this (?:article|story)|join (?:our|the)"
+            + "|download (?:our|the) app|have a (?:news )?tip)", FLAGS);
+
+    /** Notices that are boilerplate wherever they sit in a short paragraph. */
+    private static final Pattern NOTICE = Pattern.compile("(?:we use cookies|uses cookies|cookie policy"
+            + "|accept (?:all )?cookies|privacy policy|terms of (?:use|service)|already a subscriber"
+            + "|subscribe to (?:continue|read|unlock)|to continue reading|subscribers only|for subscribers"
+            + "|create a free account|log in to continue|sign up for (?:our|the|a) .{0,40}newsletter"
+            + "|newsletter sign ?up|delivered to your inbox|in your inbox|enter your email|email address"
+            + "|(?:reuters|ap photo|afp|getty images|epa|shutterstock|file photo|ap|bloomberg|istock)\\s*/"
+            + "|\\((?:photo|image|picture)s? (?:by|credit|courtesy)|(?:photo|image|picture|illustration)s?"
+            + " (?:by|credit|courtesy|via):?|ad blocker|disable your ad|javascript is disabled"
+            + "|enable javascript|your browser does not support|share this (?:article|story)"
+            + "|follow us on|like us on facebook|this content is imported from)", FLAGS);
+
+    /** A heading that opens a trailer; it and what follows it up to the next heading are dropped. */
+    private static final Pattern TRAILER = Pattern.compile("(?:authors?|about the authors?|about|related.*"
+            + "|read more.*|more from.*|more on.*|more stories.*|more news.*|recommended.*|you may also like.*"
+            + "|you might also like.*|also read.*|comments?|\\d+ comments?|leave a (?:comment|reply)|share.*"
+            + "|tags|topics|filed under.*|most popular.*|most read.*|trending.*|newsletter.*|sign up.*"
+            + "|subscribe.*|follow us.*|editor'?s picks?|popular.*|latest(?: news| stories)?|what to read next"
+            + "|further reading|up next|sponsored.*|advertisement|about this (?:author|writer)|sections?"
+            + "|contributors?|get in touch|related articles|in case you missed it.*|top stories)\\W*", FLAGS);
+
+    /** A short line that is only a date, with perhaps a time. */
+    private static final Pattern DATE_LINE = Pattern.compile("(?:(?:published|updated|posted|last updated)\\s*:?\\s*)?"
+            + "(?:(?:mon|tue|wed|thu|fri|sat|sun)\\w*,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?"
+            + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}"
+            + ".{0,30}|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}.{0,20}", FLAGS);
+
+    /** A byline: "By Jane Doe", "BY JANE DOE and John Roe, Reuters". Case matters: "By the way". */
+    private static final Pattern BYLINE = Pattern.compile("(?:By|BY|by)\\s+\\p{Lu}[\\p{L}.'-]*(?:\\s+\\S+){0,12}");
+
+    private BoilerplateFilter() {
+    }
+
+    static List<Block> filter(List<Block> blocks, String title) {
+        String normTitle = normalise(title);
+        List<Block> out = new ArrayList<>(blocks.size());
+        boolean inTrailer = false;
+        for (Block b : blocks) {
+            String text = b.text();
+            if (b.kind() == Block.Kind.HEADING) {
+                inTrailer = TRAILER.matcher(text).matches();
+                if (inTrailer) {
+                    continue;
+                }
+            }
+            if (inTrailer || drop(b, normTitle)) {
+                continue;
+            }
+            out.add(b);
+        }
+        // a heading with nothing after it introduces something that was removed
+        while (!out.isEmpty() && out.get(out.size() - 1).kind() == Block.Kind.HEADING) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    private static boolean drop(Block b, String normTitle) {
+        String text = b.text();
+        int length = text.length();
+        if (length <= 40 && LABEL.matcher(text).matches()) {
+            return true;
+        }
+        if (!normTitle.isEmpty() && length < normTitle.length() + 20 && normalise(text).equals(normTitle)) {
+            return true;
+        }
+        double links = b.linkDensity();
+        if (links > 0.5 && length < 300 || links > 0.8) {
+            return true;
+        }
+        if (length < 160 && PROMPT.matcher(text).lookingAt()) {
+            return true;
+        }
+        if (length < 300 && NOTICE.matcher(text).find()) {
+            return true;
+        }
+        if (length < 100 && !text.endsWith(".") && BYLINE.matcher(text).matches()) {
+            return true;
+        }
+        return length < 60 && DATE_LINE.matcher(text).matches();
+    }
+
+    private static String normalise(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+}

@@ -1,0 +1,76 @@
+package io.newsflow.enrich.extract;
+
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeFilter;
+
+/**
+ * Removes what can never be body text before scoring: scripts, styles, forms controls, embedded
+ * media, hidden elements and comments; optionally also elements whose class or id says they are
+ * page furniture (Readability's "unlikely candidates").
+ */
+final class PageCleaner {
+
+    private static final Set<String> NEVER_TEXT = Set.of("script", "style", "noscript", "template", "svg",
+            "iframe", "object", "embed", "canvas", "button", "input", "select", "textarea", "link", "meta",
+            "video", "audio", "source", "picture", "map", "dialog", "math");
+
+    private static final Set<String> FURNITURE = Set.of("nav", "footer", "aside", "menu");
+
+    private PageCleaner() {
+    }
+
+    /** @param removeUnlikely also drop elements hinted as furniture, unless they may hold the body */
+    static void clean(Element root, boolean removeUnlikely) {
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Comment || node instanceof Element e && doomed(e, removeUnlikely)) {
+                    return FilterResult.REMOVE;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, root);
+    }
+
+    private static boolean doomed(Element e, boolean removeUnlikely) {
+        String tag = e.normalName();
+        if (NEVER_TEXT.contains(tag) || hidden(e)) {
+            return true;
+        }
+        if (!removeUnlikely || tag.equals("body") || tag.equals("html") || tag.equals("article")
+                || tag.equals("main") || tag.equals("a")) {
+            return false;
+        }
+        if (FURNITURE.contains(tag)) {
+            return !mayHoldBody(e);
+        }
+        return ClassHints.boilerplate(e) && !ClassHints.positive(e) && !mayHoldBody(e);
+    }
+
+    private static boolean mayHoldBody(Element e) {
+        return e.selectFirst("[itemprop=articleBody], article, main") != null;
+    }
+
+    private static boolean hidden(Element e) {
+        if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && e.normalName().equals("div")) {
+            return true;
+        }
+        String style = e.attr("style");
+        if (style.isEmpty()) {
+            return false;
+        }
+        String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+        return s.contains("display:none") || s.contains("visibility:hidden");
+    }
+}

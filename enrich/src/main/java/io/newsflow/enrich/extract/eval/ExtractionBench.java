@@ -1,0 +1,64 @@
+package io.newsflow.enrich.extract.eval;
+
+import static java.util.Objects.requireNonNull;
+
+import io.newsflow.enrich.extract.ArticleExtractor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import org.jsoup.Jsoup;
+
+/**
+ * Pages per second of the extractor against a bare {@code Jsoup.parse(html).body().text()} on the
+ * same pages, in the same run, single thread, each after a warm-up, so the ratio says what the
+ * extraction costs on top of parsing.
+ */
+public final class ExtractionBench {
+
+    private static final int WARM_UP_ROUNDS = 3;
+    private static final int MEASURED_ROUNDS = 5;
+
+    /** Throughputs in pages per second and their ratio (extractor / bare parse). */
+    public record Result(int pages, double extractorPagesPerSecond, double jsoupPagesPerSecond, double ratio) {
+    }
+
+    public Result run(Path htmlDir) throws IOException {
+        requireNonNull(htmlDir, "htmlDir");
+        List<String> pages = List.copyOf(HtmlPages.read(htmlDir).values());
+        if (pages.isEmpty()) {
+            throw new IllegalArgumentException("no .html or .html.gz pages in " + htmlDir);
+        }
+        ArticleExtractor extractor = new ArticleExtractor();
+        ToIntFunction<String> extract = html -> extractor.extract(html, "").text().length();
+        ToIntFunction<String> parse = html -> Jsoup.parse(html).body().text().length();
+        // alternate the two so neither benefits from a later, warmer JIT
+        measure(pages, extract, WARM_UP_ROUNDS);
+        measure(pages, parse, WARM_UP_ROUNDS);
+        double extractorRate = 0;
+        double jsoupRate = 0;
+        for (int i = 0; i < MEASURED_ROUNDS; i++) {
+            extractorRate += measure(pages, extract, 1);
+            jsoupRate += measure(pages, parse, 1);
+        }
+        extractorRate /= MEASURED_ROUNDS;
+        jsoupRate /= MEASURED_ROUNDS;
+        return new Result(pages.size(), extractorRate, jsoupRate, extractorRate / jsoupRate);
+    }
+
+    private static double measure(List<String> pages, ToIntFunction<String> work, int rounds) {
+        long sink = 0;
+        long start = System.nanoTime();
+        for (int r = 0; r < rounds; r++) {
+            for (String page : pages) {
+                sink += work.applyAsInt(page);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (sink < 0) {
+            throw new IllegalStateException("unreachable: text lengths are never negative");
+        }
+        return pages.size() * rounds / seconds;
+    }
+}
