@@ -23,7 +23,7 @@ final class BoilerplateFilter {
             + "|see also:?|more:?|recommended(?: for you)?|most (?:popular|read)|trending(?: now)?|advert"
             + "|continue reading|show more|load more|next|previous|back to top|top|close|skip to .{0,30}"
             + "|follow us|log ?in|sign ?in|sign ?up|subscribe|register|topics:?|tags:?|filed under:?"
-            + "|photo|photos|image|video|watch|listen|audio|gallery|credit|copy link|link copied)\\W*",
+            + "|photo|photos|image|video|watch|listen|audio|gallery|credit|copy link|link copied|text size|font size)\\W*",
             FLAGS);
 
     /** A short paragraph opening like a prompt or a pointer elsewhere. */

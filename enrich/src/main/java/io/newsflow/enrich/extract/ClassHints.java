@@ -30,7 +30,7 @@ final class ClassHints {
             + "(?:share|shares|sharing|share-tools|sharebar|social|social-links|socials|related|related-content"
             + "|newsletter|newsletters|subscribe|subscription|signup|sign-up|comments?|comment-list|disqus"
             + "|advert\\w*|ad|ads|adslot|ad-slot|ad-container|dfp|gpt|promo|promos|promoted|sponsored"
-            + "|cookie\\w*|consent|gdpr|paywall|caption|captions|figcaption|credit|credits|byline|bylines"
+            + "|cookie\\w*|consent|gdpr|caption|captions|figcaption|credit|credits|byline|bylines"
             + "|author-bio|authorbio|bio|bios|authors?|author-info|contributor|about-author|breadcrumb\\w*"
             + "|tags|tag-list|taglist|keywords|toolbar|tools|print|sidebar|rail|widget|outbrain|taboola"
             + "|recommend\\w*|trending|popular|most-read|mostread|read-more|readmore|more-stories|also-read"

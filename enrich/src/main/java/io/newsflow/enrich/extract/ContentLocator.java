@@ -45,7 +45,8 @@ final class ContentLocator {
                 continue;
             }
             double score = 1 + c.inlineCommas + Math.min(c.inlineChars / 100, 3);
-            Element ancestor = e.parent();
+            // loose text beside blocks is its own paragraph, as if wrapped in a <p> inside e
+            Element ancestor = c.hasBlock ? e : e.parent();
             for (int level = 0; level < ANCESTOR_LEVELS && ancestor != null; level++) {
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
                 score(ancestor)[0] += score / divider;
