@@ -58,6 +58,13 @@ final class BoilerplateFilter {
             + "|further reading|up next|sponsored.*|advertisement|about this (?:author|writer)|sections?"
             + "|contributors?|get in touch|related articles|in case you missed it.*|top stories)\\W*", FLAGS);
 
+    /** A short paragraph that, like a trailer heading, opens a list of links to other pages. */
+    private static final Pattern TRAILER_LINE = Pattern.compile("(?:you (?:may|might) also (?:like|enjoy)"
+            + "|related (?:articles|stories|content|posts|coverage|links)|more (?:stories|articles|news) from"
+            + "|recommended (?:for you|stories|articles|reading)|most (?:popular|read|viewed)(?: stories| articles)?"
+            + "|trending (?:now|stories)|(?:show|view|read|load) comments|\\d+ comments|what to read next)\\W*",
+            FLAGS);
+
     /** A short line that is only a date, with perhaps a time. */
     private static final Pattern DATE_LINE = Pattern.compile("(?:(?:published|updated|posted|last updated)\\s*:?\\s*)?"
             + "(?:(?:mon|tue|wed|thu|fri|sat|sun)\\w*,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?"
@@ -81,6 +88,9 @@ final class BoilerplateFilter {
                 if (inTrailer) {
                     continue;
                 }
+            } else if (text.length() <= 50 && TRAILER_LINE.matcher(text).matches()) {
+                inTrailer = true;
+                continue;
             }
             if (inTrailer || drop(b, normTitle)) {
                 continue;

@@ -34,7 +34,7 @@ final class ClassHints {
             + "|author-bio|authorbio|bio|bios|authors?|author-info|contributor|about-author|breadcrumb\\w*"
             + "|tags|tag-list|taglist|keywords|toolbar|tools|print|sidebar|rail|widget|outbrain|taboola"
             + "|recommend\\w*|trending|popular|most-read|mostread|read-more|readmore|more-stories|also-read"
-            + "|see-also|nav|navigation|menu|masthead|modal|popup|overlay|sr-only|visually-hidden"
+            + "|see-also|nav|navigation|menu|masthead|footer|site-footer|page-footer|modal|popup|overlay|sr-only|visually-hidden"
             + "|screen-reader-text|screenreader|skip-link|pagination|pager|next-article|prev-article"
             + "|inline-related|recirc|recirculation|teaser|teasers|embed-newsletter|timestamp|dateline"
             + "|article-meta|post-meta|entry-meta|meta|topics|categories|kicker|eyebrow|headline)"

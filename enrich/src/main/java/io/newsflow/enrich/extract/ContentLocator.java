@@ -21,9 +21,12 @@ final class ContentLocator {
             "body", "html", "head");
     private static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int ANCESTOR_LEVELS = 5;
+    private static final int PROSE_CHARS = 80;
 
     private final TextStats stats;
     private final Map<Element, double[]> scores = new IdentityHashMap<>();
+    /** Characters in prose paragraphs (long, few links) anywhere below an element. */
+    private final Map<Element, int[]> prose = new IdentityHashMap<>();
 
     private ContentLocator(TextStats stats) {
         this.stats = stats;
@@ -43,6 +46,11 @@ final class ContentLocator {
             TextStats.Counts c = stats.get(e);
             if (c.inlineChars < MIN_PARAGRAPH_CHARS) {
                 continue;
+            }
+            if (c.inlineChars >= PROSE_CHARS && c.linkDensity() < 0.5) {
+                for (Element a = e; a != null && a != body; a = a.parent()) {
+                    prose.computeIfAbsent(a, k -> new int[1])[0] += c.inlineChars;
+                }
             }
             double score = 1 + c.inlineCommas + Math.min(c.inlineChars / 100, 3);
             // loose text beside blocks is its own paragraph, as if wrapped in a <p> inside e
@@ -175,14 +183,27 @@ final class ContentLocator {
                 out.add(sibling);
                 continue;
             }
+            // more of the article: mostly prose, whatever its score (an ancestor too far up gets none)
+            TextStats.Counts c = stats.get(sibling);
+            int proseChars = proseChars(sibling);
+            double proseShare = c.chars == 0 ? 0 : (double) proseChars / c.chars;
+            if (proseChars >= 150 && proseShare >= 0.5 && c.linkDensity() < 0.3) {
+                out.add(sibling);
+                continue;
+            }
             double bonus = !topClass.isEmpty() && topClass.equals(sibling.className()) ? topScore * 0.2 : 0;
-            if (scores.containsKey(sibling) && finalScore(sibling) + bonus >= threshold) {
+            if (scores.containsKey(sibling) && finalScore(sibling) + bonus >= threshold && proseShare >= 0.3) {
                 out.add(sibling);
             } else if (paragraphLike(sibling)) {
                 out.add(sibling);
             }
         }
         return out;
+    }
+
+    private int proseChars(Element e) {
+        int[] p = prose.get(e);
+        return p == null ? 0 : p[0];
     }
 
     private boolean paragraphLike(Element e) {
