@@ -40,6 +40,15 @@ final class ClassHints {
             + "|article-meta|post-meta|entry-meta|meta|topics|categories|kicker|eyebrow|headline)"
             + END);
 
+    /** Furniture so plainly named that a positive word beside it ("footer-content") does not save it. */
+    private static final Pattern STRONG = Pattern.compile(START
+            + "(?:footer|site-footer|comments?|comment-list|sidebar|related|related-content|newsletter|cookie\\w*"
+            + "|breadcrumbs?|nav|navigation|menu|masthead|share|sharing|social|promo|advert\\w*|ads?)" + END);
+
+    /** Embedded posts (tweets, Instagram) quoted by the article: content, though their classes say "social". */
+    private static final Pattern EMBED = Pattern.compile(START
+            + "(?:embed|embedded|twitter-tweet|instagram-media|tweet|social-embed|social-media-embed)" + END);
+
     private ClassHints() {
     }
 
@@ -73,10 +82,15 @@ final class ClassHints {
         return !hints.isEmpty() && POSITIVE.matcher(hints).find();
     }
 
+    static boolean strong(Element e) {
+        String hints = of(e);
+        return !hints.isEmpty() && STRONG.matcher(hints).find() && !EMBED.matcher(hints).find();
+    }
+
     static boolean boilerplate(Element e) {
         String hints = of(e);
         if (!hints.isEmpty() && BOILERPLATE.matcher(hints).find()) {
-            return true;
+            return !EMBED.matcher(hints).find() || hints.contains("newsletter");
         }
         String role = e.attr("role");
         return !role.isEmpty() && (role.equals("navigation") || role.equals("complementary")

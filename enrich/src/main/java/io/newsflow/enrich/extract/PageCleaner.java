@@ -55,7 +55,7 @@ final class PageCleaner {
         if (FURNITURE.contains(tag)) {
             return !mayHoldBody(e);
         }
-        return ClassHints.boilerplate(e) && !ClassHints.positive(e) && !mayHoldBody(e);
+        return ClassHints.boilerplate(e) && (!ClassHints.positive(e) || ClassHints.strong(e)) && !mayHoldBody(e);
     }
 
     private static boolean mayHoldBody(Element e) {
