@@ -5,6 +5,7 @@ import io.newsflow.core.topic.Topic;
 import io.newsflow.core.topic.Topics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -29,13 +30,13 @@ public final class TopicBootstrap {
     private TopicBootstrap() {
     }
 
-    /** The topics and their configs for a cluster with {@code replicas} replicas per partition. */
-    public static List<NewTopic> definitions(int pageMaxBytes, short replicas) {
+    /** The topics and their configs; replicas follow the cluster's {@code default.replication.factor}. */
+    public static List<NewTopic> definitions(int pageMaxBytes) {
         String maxMessage = String.valueOf(KafkaClients.maxMessageBytes(pageMaxBytes));
         List<NewTopic> topics = new ArrayList<>();
         for (Topic<?, ?> topic : Topics.ALL) {
-            NewTopic t = new NewTopic(topic.name(), Optional.of(PARTITIONS), Optional.of(replicas));
-            Map<String, String> configs = new java.util.HashMap<>();
+            NewTopic t = new NewTopic(topic.name(), Optional.of(PARTITIONS), Optional.empty());
+            Map<String, String> configs = new HashMap<>();
             configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage);
             if (topic == Topics.ARTICLES) {
                 // latest version per article id is all a subscriber needs to rebuild its view
@@ -47,10 +48,10 @@ public final class TopicBootstrap {
     }
 
     /** Creates the missing topics and waits for them. */
-    public static void ensureTopics(Properties kafka, int pageMaxBytes, short replicas) {
+    public static void ensureTopics(Properties kafka, int pageMaxBytes) {
         try (Admin admin = Admin.create(kafka)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = definitions(pageMaxBytes, replicas).stream()
+            List<NewTopic> missing = definitions(pageMaxBytes).stream()
                     .filter(t -> !existing.contains(t.name()))
                     .toList();
             if (!missing.isEmpty()) {

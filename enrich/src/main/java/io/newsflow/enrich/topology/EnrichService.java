@@ -2,6 +2,7 @@ package io.newsflow.enrich.topology;
 
 import static java.util.Objects.requireNonNull;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.lifecycle.Service;
 import io.newsflow.enrich.EnrichConfig;
@@ -19,11 +20,13 @@ public final class EnrichService implements Service {
 
     private final EnrichConfig config;
     private final Properties kafka;
+    private final MeterRegistry registry;
     private KafkaStreams streams;
 
-    public EnrichService(EnrichConfig config, Properties kafka) {
+    public EnrichService(EnrichConfig config, Properties kafka, MeterRegistry registry) {
         this.config = requireNonNull(config, "config");
         this.kafka = requireNonNull(kafka, "kafka");
+        this.registry = requireNonNull(registry, "registry");
     }
 
     /** The Streams settings, operator values from {@code kafka} winning over these defaults. */
@@ -35,6 +38,7 @@ public final class EnrichService implements Service {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 KafkaClients.maxMessageBytes(config.pageMaxBytes()));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
@@ -52,7 +56,7 @@ public final class EnrichService implements Service {
     @Override
     public synchronized void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        EnrichTopology.build(builder, config);
+        EnrichTopology.build(builder, config, registry);
         streams = new KafkaStreams(builder.build(), streamsConfig(config, kafka));
         streams.start();
     }

@@ -1,5 +1,8 @@
 package io.newsflow.enrich.topology;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.record.Article;
 import io.newsflow.core.record.ArticleId;
 import io.newsflow.core.record.Page;
@@ -20,13 +23,16 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
-    public static void build(StreamsBuilder builder, EnrichConfig config) {
+    public static void build(StreamsBuilder builder, EnrichConfig config, MeterRegistry registry) {
         ArticleExtractor extractor = new ArticleExtractor();
+        Counter articles = registry.counter(MetricNames.ENRICH_RECORDS, MetricNames.TAG_OUTCOME, "article");
+        Counter notArticles = registry.counter(MetricNames.ENRICH_RECORDS, MetricNames.TAG_OUTCOME, "not_article");
         builder.stream(Topics.PAGES.name(), Consumed.with(Topics.PAGES.keySerde(), Topics.PAGES.valueSerde())
                         .withName("pages-source"))
                 .filter((url, page) -> page != null && page.status() / 100 == 2, Named.as("ok-pages"))
                 .flatMap((url, page) -> {
                     Article article = toArticle(page, extractor.extract(page.html(), page.finalUrl()));
+                    (article == null ? notArticles : articles).increment();
                     return article == null ? List.of() : List.of(KeyValue.pair(article.id(), article));
                 }, Named.as("extract"))
                 .to(Topics.ARTICLES.name(), Produced.with(Topics.ARTICLES.keySerde(), Topics.ARTICLES.valueSerde())

@@ -1,0 +1,20 @@
+package io.newsflow.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code newsflow eval ...}: quality measurements, each printing one JSON line. */
+@Command(name = "eval",
+        mixinStandardHelpOptions = true,
+        description = "Measure quality on annotated data; prints one JSON line.",
+        subcommands = {})
+final class EvalCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+}

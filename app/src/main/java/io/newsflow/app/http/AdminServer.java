@@ -1,0 +1,97 @@
+package io.newsflow.app.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.core.lifecycle.Service;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The HTTP server every newsflow process runs: {@code /health} (the process is alive),
+ * {@code /ready} (every stage healthy and its dependencies reachable) and {@code /metrics}
+ * (Prometheus text format). More routes (API, dashboard) are added with {@link #route}.
+ */
+public final class AdminServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private AdminServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param ready extra readiness checks beyond the services' own, e.g. broker reachable
+     */
+    public static AdminServer start(String bind, int port, PrometheusMeterRegistry registry,
+            List<? extends Service> services, BooleanSupplier ready) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
+            ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "newsflow-http");
+                t.setDaemon(true);
+                return t;
+            });
+            server.setExecutor(executor);
+            AdminServer admin = new AdminServer(server, executor);
+            admin.route("/health", exchange -> send(exchange, 200, "text/plain", "ok\n"));
+            admin.route("/ready", exchange -> {
+                StringBuilder body = new StringBuilder();
+                boolean ok = ready.getAsBoolean();
+                body.append("dependencies ").append(ok ? "ok" : "unreachable").append('\n');
+                for (Service service : services) {
+                    boolean healthy = service.isHealthy();
+                    ok &= healthy;
+                    body.append(service.name()).append(' ').append(healthy ? "ok" : "down").append('\n');
+                }
+                send(exchange, ok ? 200 : 503, "text/plain", body.toString());
+            });
+            admin.route("/metrics", exchange -> send(exchange, 200,
+                    "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+            server.start();
+            return admin;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the HTTP server on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds a route; handlers run on the server's small thread pool. */
+    public void route(String path, HttpHandler handler) {
+        server.createContext(path, exchange -> {
+            try (exchange) {
+                handler.handle(exchange);
+            }
+        });
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

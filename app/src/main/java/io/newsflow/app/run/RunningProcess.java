@@ -1,0 +1,146 @@
+package io.newsflow.app.run;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.app.broker.EmbeddedKafka;
+import io.newsflow.app.broker.TopicBootstrap;
+import io.newsflow.app.demo.DemoSite;
+import io.newsflow.app.http.AdminServer;
+import io.newsflow.core.config.CommonConfig;
+import io.newsflow.core.config.KafkaClients;
+import io.newsflow.core.config.NewsflowConfig;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One newsflow process: optionally an embedded broker and the demo site, the stages it runs, the
+ * HTTP server and the status line. Closing it stops everything in reverse order of starting.
+ */
+public final class RunningProcess implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunningProcess.class);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private NewsflowConfig config;
+    private @Nullable EmbeddedKafka broker;
+    private @Nullable DemoSite demo;
+    private @Nullable Pipeline pipeline;
+    private @Nullable AdminServer http;
+
+    private RunningProcess(NewsflowConfig config) {
+        this.config = config;
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+
+    /**
+     * Starts a process.
+     *
+     * @param embeddedKafkaPort when not null, start an embedded broker on this port and use it
+     * @param withDemo serve the bundled demo site and crawl it
+     */
+    public static RunningProcess start(NewsflowConfig config, Set<Stage> stages,
+            @Nullable Integer embeddedKafkaPort, boolean withDemo) {
+        RunningProcess process = new RunningProcess(config);
+        try {
+            process.startAll(stages, embeddedKafkaPort, withDemo);
+            return process;
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Set<Stage> stages, @Nullable Integer embeddedKafkaPort, boolean withDemo) {
+        Map<String, Object> common = config.parse(CommonConfig.DEFINITION);
+        int pageMaxBytes = (Integer) common.get(CommonConfig.PAGE_MAX_BYTES);
+        if (embeddedKafkaPort != null) {
+            Path logDir = Path.of((String) common.get(CommonConfig.DATA_DIR), "kafka");
+            broker = EmbeddedKafka.start(logDir, embeddedKafkaPort, KafkaClients.maxMessageBytes(pageMaxBytes));
+            started.push(broker);
+            config = config.with(Map.of(CommonConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers()));
+        }
+        if (withDemo) {
+            demo = DemoSite.start(0);
+            started.push(demo);
+            config = config.with(Map.of("newsflow.ingest.start.urls", demo.articleUrls()));
+            LOG.info("demo site serving {} articles at {}", DemoSite.ARTICLES.size(), demo.baseUrl());
+        }
+        TopicBootstrap.ensureTopics(config.kafkaClientProperties(), pageMaxBytes);
+        pipeline = Pipeline.start(config, registry, stages);
+        started.push(pipeline);
+        http = AdminServer.start((String) common.get(CommonConfig.HTTP_BIND), (Integer) common.get(CommonConfig.HTTP_PORT),
+                registry, pipeline.services(), this::brokerReachable);
+        started.push(http);
+        StatusReporter status = new StatusReporter(registry, 5);
+        started.push(status);
+        LOG.info("newsflow running: Kafka {}, HTTP http://{}:{}/", config.kafkaClientProperties().get("bootstrap.servers"),
+                common.get(CommonConfig.HTTP_BIND), http.port());
+    }
+
+    private boolean brokerReachable() {
+        java.util.Properties props = config.kafkaClientProperties();
+        props.put("request.timeout.ms", "3000");
+        props.put("default.api.timeout.ms", "3000");
+        try (Admin admin = Admin.create(props)) {
+            admin.describeCluster().nodes().get(3, java.util.concurrent.TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public NewsflowConfig config() {
+        return config;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public @Nullable EmbeddedKafka broker() {
+        return broker;
+    }
+
+    public @Nullable DemoSite demo() {
+        return demo;
+    }
+
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    /** Blocks until {@link #close()} has finished, e.g. from a shutdown hook. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                LOG.warn("cannot stop {}: {}", next.getClass().getSimpleName(), e.toString());
+            }
+        }
+        stopped.countDown();
+    }
+}

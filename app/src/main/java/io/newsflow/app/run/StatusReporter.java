@@ -1,0 +1,60 @@
+package io.newsflow.app.run;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.Search;
+import io.newsflow.core.metrics.MetricNames;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Logs one status line every few seconds: pages fetched, articles enriched, rows stored. */
+public final class StatusReporter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("newsflow.status");
+
+    private final MeterRegistry registry;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "newsflow-status");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public StatusReporter(MeterRegistry registry, long periodSeconds) {
+        this.registry = registry;
+        scheduler.scheduleAtFixedRate(this::report, periodSeconds, periodSeconds, TimeUnit.SECONDS);
+    }
+
+    /** The current status line. */
+    public String line() {
+        return String.format("pages fetched %d, failed %d | articles enriched %d, skipped %d | rows stored %d",
+                count(MetricNames.FETCH_PAGES, "ok"), failedFetches(),
+                count(MetricNames.ENRICH_RECORDS, "article"), count(MetricNames.ENRICH_RECORDS, "not_article"),
+                count(MetricNames.SINK_ROWS, "written"));
+    }
+
+    private void report() {
+        LOG.info(line());
+    }
+
+    private long count(String name, String outcome) {
+        return (long) Search.in(registry).name(name).tag(MetricNames.TAG_OUTCOME, outcome)
+                .counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private long failedFetches() {
+        return (long) Search.in(registry).name(MetricNames.FETCH_PAGES).counters().stream()
+                .filter(c -> {
+                    String outcome = c.getId().getTag(MetricNames.TAG_OUTCOME);
+                    return !"ok".equals(outcome) && !"unchanged".equals(outcome);
+                })
+                .mapToDouble(Counter::count).sum();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

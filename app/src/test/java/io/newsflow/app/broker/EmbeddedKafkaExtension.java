@@ -1,0 +1,60 @@
+package io.newsflow.app.broker;
+
+import io.newsflow.core.config.CommonConfig;
+import io.newsflow.core.config.KafkaClients;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts one embedded broker per test run (a start costs seconds) and hands it to every test that
+ * asks for an {@link EmbeddedKafka} parameter. Kept in the root store, so JUnit stops it once, after
+ * the last test. The pipeline's topics are created up front, as {@code newsflow up} does.
+ */
+public final class EmbeddedKafkaExtension implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EmbeddedKafkaExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == EmbeddedKafka.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent("broker", key -> new SharedBroker(), SharedBroker.class).kafka;
+    }
+
+    private static final class SharedBroker implements ExtensionContext.Store.CloseableResource {
+
+        private final Path dir;
+        private final EmbeddedKafka kafka;
+
+        SharedBroker() {
+            try {
+                dir = Files.createTempDirectory("newsflow-kafka-test");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            kafka = EmbeddedKafka.start(dir, 0, KafkaClients.maxMessageBytes(CommonConfig.DEFAULT_PAGE_MAX_BYTES));
+            Properties props = new Properties();
+            props.put("bootstrap.servers", kafka.bootstrapServers());
+            TopicBootstrap.ensureTopics(props, CommonConfig.DEFAULT_PAGE_MAX_BYTES);
+        }
+
+        @Override
+        public void close() throws IOException {
+            kafka.close();
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

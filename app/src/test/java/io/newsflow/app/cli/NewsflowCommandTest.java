@@ -1,0 +1,42 @@
+package io.newsflow.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class NewsflowCommandTest {
+
+    private final StringWriter err = new StringWriter();
+    private final StringWriter out = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Newsflow.commandLine();
+        cli.setErr(new PrintWriter(err));
+        cli.setOut(new PrintWriter(out));
+        return cli.execute(args);
+    }
+
+    @Test
+    void missingCommandIsAUsageError() {
+        assertEquals(2, run());
+        assertTrue(err.toString().contains("missing command"), err.toString());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertEquals(2, run("up", "--no-such-option"));
+        assertTrue(err.toString().contains("--no-such-option"), err.toString());
+    }
+
+    @Test
+    void helpListsTheStages() {
+        assertEquals(0, run("--help"));
+        for (String command : new String[] {"up", "ingest", "enrich", "sink", "eval", "bench"}) {
+            assertTrue(out.toString().contains(command), command);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.newsflow.app.it;
+
+import io.newsflow.app.broker.EmbeddedKafka;
+import io.newsflow.core.config.CommonConfig;
+import io.newsflow.core.config.NewsflowConfig;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Config and assertions the pipeline integration tests share. */
+final class PipelineConfigs {
+
+    private PipelineConfigs() {
+    }
+
+    /**
+     * A config for one test on the shared broker: its own data dir, Streams application id and sink
+     * group, so tests do not see each other's progress.
+     */
+    static NewsflowConfig forTest(EmbeddedKafka kafka, Path dataDir, String name, Map<String, ?> extra) {
+        String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> values = new HashMap<>();
+        values.put(CommonConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        values.put(CommonConfig.DATA_DIR, dataDir.toString());
+        values.put(CommonConfig.HTTP_PORT, 0);
+        values.put("newsflow.enrich.application.id", "enrich-" + unique);
+        values.put("newsflow.sink.group.id", "sink-" + unique);
+        values.putAll(extra);
+        return NewsflowConfig.of(values);
+    }
+
+    /** Polls the SQLite store until it holds at least {@code count} articles; url -> {title, text, version}. */
+    static Map<String, String[]> awaitRows(Path dataDir, int count, Duration timeout) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, String[]> rows = new TreeMap<>();
+        while (System.nanoTime() < deadline) {
+            rows = rows(dataDir);
+            if (rows.size() >= count) {
+                return rows;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("expected " + count + " articles within " + timeout + ", found " + rows.keySet());
+    }
+
+    static Map<String, String[]> rows(Path dataDir) throws SQLException {
+        Map<String, String[]> rows = new TreeMap<>();
+        Path db = dataDir.resolve("newsflow.db");
+        if (!db.toFile().exists()) {
+            return rows;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement st = c.createStatement()) {
+            if (!st.executeQuery("SELECT name FROM sqlite_master WHERE name = 'articles'").next()) {
+                return rows;
+            }
+            try (ResultSet rs = st.executeQuery("SELECT url, title, text, version FROM articles")) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                }
+            }
+        }
+        return rows;
+    }
+}
