@@ -4,18 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The metric of the public article-extraction-benchmark ({@code evaluate.py}), as ported in
- * {@code shared/tools/aeb_score.py}: {@code \w+} tokens, 4-token shingles as multisets, per-page
+ * {@code shared/tools/aeb_score.py}: {@code \w+} tokens (Python's \w: letters, numbers, underscore), 4-token shingles as multisets, per-page
  * tp/fp/fn normalised by their sum, corpus precision and recall as means over pages and F1 as the
  * harmonic mean of those two means. Numbers must match the reference to 3 decimals.
  */
 public final class AebScore {
 
-    private static final Pattern TOKEN = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final int SHINGLE = 4;
 
     private final List<PageCounts> pages = new ArrayList<>();
@@ -114,13 +111,37 @@ public final class AebScore {
         return new PageCounts(tp, fp, fn, goldTokens.equals(predTokens));
     }
 
+    // Python's str \\w: letters, numbers of any kind and '_' (not combining marks, unlike Java's \\w)
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            out.add(m.group());
+        int start = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean word = isWordChar(cp);
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                out.add(text.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            out.add(text.substring(start));
         }
         return out;
+    }
+
+    private static boolean isWordChar(int cp) {
+        if (cp == '_') {
+            return true;
+        }
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     // a text shorter than a shingle is one (short) shingle, an empty text none, as in the reference
