@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class BoilerplateFilter {
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    // patterns are lower case and run on lower-cased text: case-insensitive matching costs a case fold per char
 
     /** A whole paragraph that is only a label. */
     private static final Pattern LABEL = Pattern.compile("(?:advertisement|advertising|ad|sponsored(?: content)?"
@@ -23,8 +23,7 @@ final class BoilerplateFilter {
             + "|see also:?|more:?|recommended(?: for you)?|most (?:popular|read)|trending(?: now)?|advert"
             + "|continue reading|show more|load more|next|previous|back to top|top|close|skip to .{0,30}"
             + "|follow us|log ?in|sign ?in|sign ?up|subscribe|register|topics:?|tags:?|filed under:?"
-            + "|photo|photos|image|video|watch|listen|audio|gallery|credit|copy link|link copied|text size|font size)\\W*",
-            FLAGS);
+            + "|photo|photos|image|video|watch|listen|audio|gallery|credit|copy link|link copied|text size|font size)\\W*");
 
     /** A short paragraph opening like a prompt or a pointer elsewhere. */
     private static final Pattern PROMPT = Pattern.compile("(?:read (?:more|also|next|the full)|related:|also read"
@@ -35,7 +34,7 @@ final class BoilerplateFilter {
             + "|editor'?s note:|updated:|published:|posted:|last updated|first published"
             + "|written by|reporting by|additional reporting|edited by|contact (?:the )?(?:author|us|reporter)"
             + "|advertisement|sponsored|get the latest|want more|like this (?:article|story)|join (?:our|the)"
-            + "|download (?:our|the) app|have a (?:news )?tip)", FLAGS);
+            + "|download (?:our|the) app|have a (?:news )?tip)");
 
     /** Notices that are boilerplate wherever they sit in a short paragraph. */
     private static final Pattern NOTICE = Pattern.compile("(?:we use cookies|uses cookies|cookie policy"
@@ -47,7 +46,12 @@ final class BoilerplateFilter {
             + "|\\((?:photo|image|picture)s? (?:by|credit|courtesy)|(?:photo|image|picture|illustration)s?"
             + " (?:by|credit|courtesy|via):?|ad blocker|disable your ad|javascript is disabled"
             + "|enable javascript|your browser does not support|share this (?:article|story)"
-            + "|follow us on|like us on facebook|this content is imported from)", FLAGS);
+            + "|follow us on|like us on facebook|this content is imported from)");
+
+    /** Words one of which every {@link #NOTICE} contains: a cheap test before the costly search. */
+    private static final String[] NOTICE_WORDS = {"cookie", "privacy", "terms of", "subscri", "continue reading",
+        "account", "log in", "newsletter", "inbox", "email", "/", "photo", "image", "picture", "illustration",
+        "ad block", "your ad", "javascript", "browser", "share this", "follow us", "like us", "imported"};
 
     /** A heading that opens a trailer; it and what follows it up to the next heading are dropped. */
     private static final Pattern TRAILER = Pattern.compile("(?:authors?|about the authors?|about|related.*"
@@ -56,20 +60,19 @@ final class BoilerplateFilter {
             + "|tags|topics|filed under.*|most popular.*|most read.*|trending.*|newsletter.*|sign up.*"
             + "|subscribe.*|follow us.*|editor'?s picks?|popular.*|latest(?: news| stories)?|what to read next"
             + "|further reading|up next|sponsored.*|advertisement|about this (?:author|writer)|sections?"
-            + "|contributors?|get in touch|related articles|in case you missed it.*|top stories)\\W*", FLAGS);
+            + "|contributors?|get in touch|related articles|in case you missed it.*|top stories)\\W*");
 
     /** A short paragraph that, like a trailer heading, opens a list of links to other pages. */
     private static final Pattern TRAILER_LINE = Pattern.compile("(?:you (?:may|might) also (?:like|enjoy)"
             + "|related (?:articles|stories|content|posts|coverage|links)|more (?:stories|articles|news) from"
             + "|recommended (?:for you|stories|articles|reading)|most (?:popular|read|viewed)(?: stories| articles)?"
-            + "|trending (?:now|stories)|(?:show|view|read|load) comments|\\d+ comments|what to read next)\\W*",
-            FLAGS);
+            + "|trending (?:now|stories)|(?:show|view|read|load) comments|\\d+ comments|what to read next)\\W*");
 
     /** A short line that is only a date, with perhaps a time. */
     private static final Pattern DATE_LINE = Pattern.compile("(?:(?:published|updated|posted|last updated)\\s*:?\\s*)?"
             + "(?:(?:mon|tue|wed|thu|fri|sat|sun)\\w*,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?"
             + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}"
-            + ".{0,30}|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}.{0,20}", FLAGS);
+            + ".{0,30}|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}.{0,20}");
 
     /** A byline: "By Jane Doe", "BY JANE DOE and John Roe, Reuters". Case matters: "By the way". */
     private static final Pattern BYLINE = Pattern.compile("(?:By|BY|by)\\s+\\p{Lu}[\\p{L}.'-]*(?:\\s+\\S+){0,12}");
@@ -82,7 +85,7 @@ final class BoilerplateFilter {
         List<Block> out = new ArrayList<>(blocks.size());
         boolean inTrailer = false;
         for (Block b : blocks) {
-            String text = b.text();
+            String text = b.text().toLowerCase(Locale.ROOT);
             if (b.kind() == Block.Kind.HEADING) {
                 inTrailer = TRAILER.matcher(text).matches();
                 if (inTrailer) {
@@ -105,7 +108,8 @@ final class BoilerplateFilter {
     }
 
     private static boolean drop(Block b, String normTitle) {
-        String text = b.text();
+        String original = b.text();
+        String text = original.toLowerCase(Locale.ROOT);
         int length = text.length();
         if (length <= 40 && LABEL.matcher(text).matches()) {
             return true;
@@ -120,13 +124,22 @@ final class BoilerplateFilter {
         if (length < 160 && PROMPT.matcher(text).lookingAt()) {
             return true;
         }
-        if (length < 300 && NOTICE.matcher(text).find()) {
+        if (length < 300 && mayBeNotice(text) && NOTICE.matcher(text).find()) {
             return true;
         }
-        if (length < 100 && !text.endsWith(".") && BYLINE.matcher(text).matches()) {
+        if (length < 100 && !text.endsWith(".") && BYLINE.matcher(original).matches()) {
             return true;
         }
         return length < 60 && DATE_LINE.matcher(text).matches();
+    }
+
+    private static boolean mayBeNotice(String lower) {
+        for (String word : NOTICE_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String normalise(String s) {

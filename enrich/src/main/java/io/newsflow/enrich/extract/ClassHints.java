@@ -1,100 +1,129 @@
 package io.newsflow.enrich.extract;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
- * What an element's class, id and role say about it. Words are matched as whole hyphen/underscore
- * separated parts, so "share-tools" is a share widget but "shareholders" is not.
+ * What an element's class, id and role say about it. Words are matched as whole parts between
+ * spaces, hyphens and underscores, so "share-tools" is a share widget but "shareholders" is not.
+ * Matching is by word sets rather than regular expressions: it runs on every element of a page.
  */
 final class ClassHints {
 
-    private static final String START = "(?:^|[\\s_-])";
-    private static final String END = "(?:$|[\\s_-])";
-
     /** Containers that usually hold the body. */
-    private static final Pattern POSITIVE = Pattern.compile(START
-            + "(?:article|articlebody|article-body|body|content|entry|entry-content|hentry|main|post|post-body"
-            + "|post-content|story|story-body|storycontent|text|blog|prose|rich-text|richtext)" + END);
+    private static final Words POSITIVE = new Words(Set.of("article", "articlebody", "body", "content", "entry",
+            "hentry", "main", "post", "story", "storycontent", "text", "blog", "prose", "richtext"),
+            List.of(), Set.of("rich-text"));
 
     /** Containers that usually hold something else; they lower a candidate's score. */
-    private static final Pattern NEGATIVE = Pattern.compile(START
-            + "(?:comments?|com|contact|foot|footer|footnote|masthead|media|meta|outbrain|taboola|promo\\w*"
-            + "|related|scroll|share|sharing|shoutbox|sidebar|skyscraper|sponsor\\w*|shopping|tags?|tool|tools"
-            + "|widget|banner|ad|ads|advert\\w*|nav|menu|header|hidden|teaser|card|cards|list|rail|byline"
-            + "|caption|credit|newsletter|subscribe|social|popular|trending|recommend\\w*|breadcrumbs?)" + END);
+    private static final Words NEGATIVE = new Words(Set.of("comment", "comments", "com", "contact", "foot", "footer",
+            "footnote", "masthead", "media", "meta", "outbrain", "taboola", "related", "scroll", "share", "sharing",
+            "shoutbox", "sidebar", "skyscraper", "shopping", "tag", "tags", "tool", "tools", "widget", "banner", "ad",
+            "ads", "nav", "menu", "header", "hidden", "teaser", "card", "cards", "list", "rail", "byline", "caption",
+            "credit", "newsletter", "subscribe", "social", "popular", "trending", "breadcrumb", "breadcrumbs"),
+            List.of("promo", "sponsor", "advert", "recommend"), Set.of());
 
     /** Blocks that are boilerplate wherever they appear, even inside the chosen container. */
-    private static final Pattern BOILERPLATE = Pattern.compile(START
-            + "(?:share|shares|sharing|share-tools|sharebar|social|social-links|socials|related|related-content"
-            + "|newsletter|newsletters|subscribe|subscription|signup|sign-up|comments?|comment-list|disqus"
-            + "|advert\\w*|ad|ads|adslot|ad-slot|ad-container|dfp|gpt|promo|promos|promoted|sponsored"
-            + "|cookie\\w*|consent|gdpr|caption|captions|figcaption|credit|credits|byline|bylines"
-            + "|author-bio|authorbio|bio|bios|authors?|author-info|contributor|about-author|breadcrumb\\w*"
-            + "|tags|tag-list|taglist|keywords|toolbar|tools|print|sidebar|rail|widget|outbrain|taboola"
-            + "|recommend\\w*|trending|popular|most-read|mostread|read-more|readmore|more-stories|also-read"
-            + "|see-also|nav|navigation|menu|masthead|footer|site-footer|page-footer|modal|popup|overlay|sr-only|visually-hidden"
-            + "|screen-reader-text|screenreader|skip-link|pagination|pager|next-article|prev-article"
-            + "|inline-related|recirc|recirculation|teaser|teasers|embed-newsletter|timestamp|dateline"
-            + "|article-meta|post-meta|entry-meta|meta|topics|categories|kicker|eyebrow|headline)"
-            + END);
+    private static final Words BOILERPLATE = new Words(Set.of("share", "shares", "sharing", "sharebar", "social",
+            "socials", "related", "newsletter", "newsletters", "subscribe", "subscription", "signup", "comment",
+            "comments", "disqus", "ad", "ads", "adslot", "dfp", "gpt", "promo", "promos", "promoted", "sponsored",
+            "consent", "gdpr", "caption", "captions", "figcaption", "credit", "credits", "byline", "bylines",
+            "authorbio", "bio", "bios", "author", "authors", "contributor", "tags", "taglist", "keywords",
+            "toolbar", "tools", "print", "sidebar", "rail", "widget", "outbrain", "taboola", "trending", "popular",
+            "mostread", "readmore", "nav", "navigation", "menu", "masthead", "footer", "modal", "popup", "overlay",
+            "screenreader", "pagination", "pager", "recirc", "recirculation", "teaser", "teasers", "timestamp",
+            "dateline", "meta", "topics", "categories", "kicker", "eyebrow", "headline"),
+            List.of("advert", "cookie", "recommend", "breadcrumb"),
+            Set.of("read-more", "more-stories", "also-read", "see-also", "sign-up", "most-read", "sr-only",
+                    "visually-hidden", "screen-reader", "skip-link", "next-article", "prev-article", "tag-list"));
 
     /** Furniture so plainly named that a positive word beside it ("footer-content") does not save it. */
-    private static final Pattern STRONG = Pattern.compile(START
-            + "(?:footer|site-footer|comments?|comment-list|sidebar|related|related-content|newsletter|cookie\\w*"
-            + "|breadcrumbs?|nav|navigation|menu|masthead|share|sharing|social|promo|advert\\w*|ads?)" + END);
+    private static final Words STRONG = new Words(Set.of("footer", "comment", "comments", "sidebar", "related",
+            "newsletter", "breadcrumb", "breadcrumbs", "nav", "navigation", "menu", "masthead", "share", "sharing",
+            "social", "promo", "ad", "ads"), List.of("cookie", "advert"), Set.of());
 
     /** Embedded posts (tweets, Instagram) quoted by the article: content, though their classes say "social". */
-    private static final Pattern EMBED = Pattern.compile(START
-            + "(?:embed|embedded|twitter-tweet|instagram-media|tweet|social-embed|social-media-embed)" + END);
+    private static final Words EMBED = new Words(Set.of("embed", "embedded", "tweet", "instagram"), List.of(),
+            Set.of("twitter-tweet", "instagram-media"));
+
+    private static final Set<String> FURNITURE_ROLES = Set.of("navigation", "complementary", "contentinfo",
+            "banner", "dialog", "alert", "menu", "toolbar");
 
     private ClassHints() {
     }
 
-    static String of(Element e) {
+    /** Lower-case words of the class and id, "" separated by nothing else. */
+    private static List<String> words(Element e) {
         String cls = e.className();
         String id = e.id();
         if (cls.isEmpty() && id.isEmpty()) {
-            return "";
+            return List.of();
         }
-        return (cls + " " + id).toLowerCase(Locale.ROOT);
+        String hints = (cls + " " + id).toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= hints.length(); i++) {
+            char ch = i < hints.length() ? hints.charAt(i) : ' ';
+            boolean separator = ch == ' ' || ch == '-' || ch == '_' || Character.isWhitespace(ch);
+            if (!separator && start < 0) {
+                start = i;
+            } else if (separator && start >= 0) {
+                words.add(hints.substring(start, i));
+                start = -1;
+            }
+        }
+        return words;
     }
 
-    /** Readability's class weight: +25 per positive hint, -25 per negative one, class and id together. */
+    /** Readability's class weight: +25 for a positive hint, -25 for a negative one. */
     static int weight(Element e) {
-        String hints = of(e);
-        if (hints.isEmpty()) {
+        List<String> words = words(e);
+        if (words.isEmpty()) {
             return 0;
         }
-        int weight = 0;
-        if (NEGATIVE.matcher(hints).find()) {
-            weight -= 25;
-        }
-        if (POSITIVE.matcher(hints).find()) {
-            weight += 25;
-        }
-        return weight;
+        return (POSITIVE.any(words) ? 25 : 0) - (NEGATIVE.any(words) ? 25 : 0);
     }
 
     static boolean positive(Element e) {
-        String hints = of(e);
-        return !hints.isEmpty() && POSITIVE.matcher(hints).find();
+        return POSITIVE.any(words(e));
     }
 
     static boolean strong(Element e) {
-        String hints = of(e);
-        return !hints.isEmpty() && STRONG.matcher(hints).find() && !EMBED.matcher(hints).find();
+        List<String> words = words(e);
+        return STRONG.any(words) && !EMBED.any(words);
     }
 
     static boolean boilerplate(Element e) {
-        String hints = of(e);
-        if (!hints.isEmpty() && BOILERPLATE.matcher(hints).find()) {
-            return !EMBED.matcher(hints).find() || hints.contains("newsletter");
+        List<String> words = words(e);
+        if (!words.isEmpty() && BOILERPLATE.any(words)) {
+            return !EMBED.any(words) || words.contains("newsletter");
         }
         String role = e.attr("role");
-        return !role.isEmpty() && (role.equals("navigation") || role.equals("complementary")
-                || role.equals("contentinfo") || role.equals("banner") || role.equals("dialog")
-                || role.equals("alert") || role.equals("menu") || role.equals("toolbar"));
+        return !role.isEmpty() && FURNITURE_ROLES.contains(role);
+    }
+
+    /** Whole words, word prefixes ("advert" for "advertisement") and two-word phrases ("read-more"). */
+    private record Words(Set<String> exact, List<String> prefixes, Set<String> pairs) {
+
+        boolean any(List<String> words) {
+            for (int i = 0; i < words.size(); i++) {
+                String w = words.get(i);
+                if (exact.contains(w)) {
+                    return true;
+                }
+                for (String prefix : prefixes) {
+                    if (w.startsWith(prefix)) {
+                        return true;
+                    }
+                }
+                if (!pairs.isEmpty() && i + 1 < words.size() && pairs.contains(w + "-" + words.get(i + 1))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -1,10 +1,13 @@
 package io.newsflow.enrich.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -26,10 +29,24 @@ final class MetadataReader {
 
     private final Document doc;
     private final @Nullable JsonNode ld;
+    /** First non-empty content per lower-cased meta name/property/itemprop: one walk instead of a select per field. */
+    private final Map<String, String> metas = new HashMap<>();
 
     MetadataReader(Document doc) {
         this.doc = doc;
         this.ld = JsonLd.article(doc);
+        for (Element m : doc.getElementsByTag("meta")) {
+            String content = m.attr("content").strip();
+            if (content.isEmpty()) {
+                continue;
+            }
+            for (String key : new String[] {"property", "name", "itemprop", "http-equiv"}) {
+                String name = m.attr(key);
+                if (!name.isEmpty()) {
+                    metas.putIfAbsent(name.toLowerCase(Locale.ROOT), content);
+                }
+            }
+        }
     }
 
     @Nullable JsonNode jsonLd() {
@@ -148,10 +165,8 @@ final class MetadataReader {
     @Nullable Instant publishedAt() {
         Instant t = Dates.parse(JsonLd.text(ld, "datePublished"));
         if (t == null) {
-            t = Dates.parse(first("meta[property=article:published_time], meta[name=article:published_time],"
-                    + " meta[property=og:published_time], meta[itemprop=datePublished], meta[name=pubdate],"
-                    + " meta[name=publishdate], meta[name=publish-date], meta[name=parsely-pub-date],"
-                    + " meta[name=sailthru.date], meta[name=dc.date.issued], meta[name=date]", "content"));
+            t = Dates.parse(metaAny("article:published_time", "og:published_time", "datepublished", "pubdate",
+                    "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "date"));
         }
         if (t == null) {
             t = Dates.parse(first("[itemprop=datePublished][datetime], time[pubdate][datetime], time[datetime]",
@@ -163,9 +178,7 @@ final class MetadataReader {
     @Nullable Instant modifiedAt() {
         Instant t = Dates.parse(JsonLd.text(ld, "dateModified"));
         if (t == null) {
-            t = Dates.parse(first("meta[property=article:modified_time], meta[name=article:modified_time],"
-                    + " meta[property=og:updated_time], meta[itemprop=dateModified], meta[name=last-modified]",
-                    "content"));
+            t = Dates.parse(metaAny("article:modified_time", "og:updated_time", "datemodified", "last-modified"));
         }
         if (t == null) {
             t = Dates.parse(first("[itemprop=dateModified][datetime]", "datetime"));
@@ -176,8 +189,7 @@ final class MetadataReader {
     @Nullable String section() {
         String s = JsonLd.text(ld, "articleSection");
         if (s == null) {
-            s = first("meta[property=article:section], meta[name=section], meta[name=parsely-section],"
-                    + " meta[name=article:section]", "content");
+            s = metaAny("article:section", "section", "parsely-section");
         }
         return s;
     }
@@ -185,7 +197,7 @@ final class MetadataReader {
     @Nullable String lead() {
         String s = meta("og:description");
         if (s == null) {
-            s = first("meta[name=description], meta[name=twitter:description]", "content");
+            s = metaAny("description", "twitter:description");
         }
         if (s == null) {
             s = JsonLd.text(ld, "description");
@@ -196,7 +208,7 @@ final class MetadataReader {
     @Nullable String declaredLanguage() {
         String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
         if (lang.isBlank()) {
-            lang = first("meta[http-equiv=content-language], meta[name=language]", "content");
+            lang = metaAny("content-language", "language");
         }
         if (lang == null || lang.isBlank()) {
             lang = meta("og:locale");
@@ -216,26 +228,43 @@ final class MetadataReader {
         if (link != null && !link.absUrl("href").isEmpty()) {
             return link.absUrl("href");
         }
-        Element og = doc.selectFirst("meta[property=og:url][content]");
-        if (og != null && !og.absUrl("content").isEmpty()) {
-            return og.absUrl("content");
+        String og = meta("og:url");
+        if (og != null) {
+            return absolute(og);
         }
         String base = doc.location();
         return base.isEmpty() ? null : base;
     }
 
     @Nullable String image() {
-        Element og = doc.selectFirst("meta[property=og:image][content], meta[name=og:image][content],"
-                + " meta[name=twitter:image][content], meta[property=twitter:image][content]");
-        if (og != null) {
-            String abs = og.absUrl("content");
-            return abs.isEmpty() ? og.attr("content") : abs;
+        String og = metaAny("og:image", "twitter:image");
+        if (og == null) {
+            og = JsonLd.image(ld);
         }
-        return JsonLd.image(ld);
+        return og == null ? null : absolute(og);
+    }
+
+    // relative to the page; a value that is not a URL is kept as the page gave it
+    private String absolute(String url) {
+        try {
+            return doc.location().isEmpty() ? url : URI.create(doc.location()).resolve(url.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
     }
 
     private @Nullable String meta(String property) {
-        return first("meta[property=" + property + "], meta[name=" + property + "]", "content");
+        return metas.get(property);
+    }
+
+    private @Nullable String metaAny(String... names) {
+        for (String name : names) {
+            String value = metas.get(name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private @Nullable String first(String query, String attribute) {
