@@ -241,6 +241,11 @@ final class MetadataReader {
         if (og == null) {
             og = JsonLd.image(ld);
         }
+        if (og == null) {
+            // no declared image: the first picture of the article itself, not a logo from the header
+            Element img = doc.selectFirst("article img[src], [itemprop=articleBody] img[src], main img[src]");
+            og = img == null ? null : img.attr("src");
+        }
         return og == null ? null : absolute(og);
     }
 
