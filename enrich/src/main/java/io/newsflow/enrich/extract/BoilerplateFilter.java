@@ -15,6 +15,13 @@ final class BoilerplateFilter {
 
     // patterns are lower case and run on lower-cased text: case-insensitive matching costs a case fold per char
 
+    /** "See also" and "most popular" in the other languages of the web's news, for trailers. */
+    private static final String MORE_ELSEWHERE = "|читайте также.*|самые популярные.*|похожие (?:статьи|новости).*"
+            + "|lesen sie auch.*|mehr zum thema.*|das könnte sie auch interessieren.*|à lire aussi.*|lire aussi.*"
+            + "|voir aussi.*|sur le même sujet.*|te puede interesar.*|noticias relacionadas.*|ver también.*"
+            + "|leia também.*|veja também.*|você pode gostar.*|você também pode gostar.*|potrebbe interessarti.*"
+            + "|articoli correlati.*|lees ook.*|meer over.*";
+
     /** A whole paragraph that is only a label. */
     private static final Pattern LABEL = Pattern.compile("(?:advertisement|advertising|ad|sponsored(?: content)?"
             + "|sections?|menu|search|share(?: this(?: article| story| post)?)?(?: on \\w+)?|tweet|e-?mail|print"
@@ -60,13 +67,15 @@ final class BoilerplateFilter {
             + "|tags|topics|filed under.*|most popular.*|most read.*|trending.*|newsletter.*|sign up.*"
             + "|subscribe.*|follow us.*|editor'?s picks?|popular.*|latest(?: news| stories)?|what to read next"
             + "|further reading|up next|sponsored.*|advertisement|about this (?:author|writer)|sections?"
-            + "|contributors?|get in touch|related articles|in case you missed it.*|top stories)\\W*");
+            + "|contributors?|get in touch|related articles|in case you missed it.*|top stories"
+            + MORE_ELSEWHERE + ")\\W*");
 
     /** A short paragraph that, like a trailer heading, opens a list of links to other pages. */
     private static final Pattern TRAILER_LINE = Pattern.compile("(?:you (?:may|might) also (?:like|enjoy)"
             + "|related (?:articles|stories|content|posts|coverage|links)|more (?:stories|articles|news) from"
             + "|recommended (?:for you|stories|articles|reading)|most (?:popular|read|viewed)(?: stories| articles)?"
-            + "|trending (?:now|stories)|(?:show|view|read|load) comments|\\d+ comments|what to read next)\\W*");
+            + "|trending (?:now|stories)|(?:show|view|read|load) comments|\\d+ comments|what to read next"
+            + MORE_ELSEWHERE + ")\\W*");
 
     /** A short line that is only a date, with perhaps a time. */
     private static final Pattern DATE_LINE = Pattern.compile("(?:(?:published|updated|posted|last updated)\\s*:?\\s*)?"
@@ -118,7 +127,8 @@ final class BoilerplateFilter {
             return true;
         }
         double links = b.linkDensity();
-        if (links > 0.5 && length < 300 || links > 0.8) {
+        // mostly links with little prose around them: navigation or pointers to other articles
+        if (links > 0.8 || links > 0.5 && length - b.linkChars() < 80) {
             return true;
         }
         if (length < 160 && PROMPT.matcher(text).lookingAt()) {

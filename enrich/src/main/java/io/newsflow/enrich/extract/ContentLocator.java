@@ -183,6 +183,7 @@ final class ContentLocator {
                 out.add(sibling);
                 continue;
             }
+
             // more of the article: mostly prose, whatever its score (an ancestor too far up gets none)
             TextStats.Counts c = stats.get(sibling);
             int proseChars = proseChars(sibling);
