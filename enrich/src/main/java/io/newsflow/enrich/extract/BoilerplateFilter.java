@@ -30,10 +30,12 @@ final class BoilerplateFilter {
             + "|see also:?|more:?|recommended(?: for you)?|most (?:popular|read)|trending(?: now)?|advert"
             + "|continue reading|show more|load more|next|previous|back to top|top|close|skip to .{0,30}"
             + "|follow us|log ?in|sign ?in|sign ?up|subscribe|register|topics:?|tags:?|filed under:?"
-            + "|photo|photos|image|video|watch|listen|audio|gallery|credit|copy link|link copied|text size|font size)\\W*");
+            + "|photo|photos|image|video|watch|listen|audio|gallery|credit|caption|copy link|link copied|text size"
+            + "|font size|iklan|anzeige|werbung|publicité|publicidad|pubblicità|реклама|advertentie|publicidade)\\W*");
 
     /** A short paragraph opening like a prompt or a pointer elsewhere. */
-    private static final Pattern PROMPT = Pattern.compile("(?:read (?:more|also|next|the full)|related:|also read"
+    private static final Pattern PROMPT = Pattern.compile("\\(?(?:read (?:more|also|next|the full)|filed under"
+            + "|if you (?:enjoyed|liked|value) this|reporting by|editing by|writing by|related:|also read"
             + "|see also|more from|more on|click here|sign up|subscribe (?:to|now|for|today)|follow (?:us|him|her)"
             + "|share (?:this|on)|don'?t miss|recommended|watch:|listen:|video:|photo:|photos:|image:"
             + "|picture:|pictured:|photograph:|credit:|image credit|photo credit|source: getty|getty images"
@@ -53,12 +55,14 @@ final class BoilerplateFilter {
             + "|\\((?:photo|image|picture)s? (?:by|credit|courtesy)|(?:photo|image|picture|illustration)s?"
             + " (?:by|credit|courtesy|via):?|ad blocker|disable your ad|javascript is disabled"
             + "|enable javascript|your browser does not support|share this (?:article|story)"
-            + "|follow us on|like us on facebook|this content is imported from)");
+            + "|follow us on|like us on facebook|this content is imported from|your inbox"
+            + "|contributed (?:to this|reporting)|contributed additional reporting)");
 
     /** Words one of which every {@link #NOTICE} contains: a cheap test before the costly search. */
     private static final String[] NOTICE_WORDS = {"cookie", "privacy", "terms of", "subscri", "continue reading",
         "account", "log in", "newsletter", "inbox", "email", "/", "photo", "image", "picture", "illustration",
-        "ad block", "your ad", "javascript", "browser", "share this", "follow us", "like us", "imported"};
+        "ad block", "your ad", "javascript", "browser", "share this", "follow us", "like us", "imported",
+        "contributed"};
 
     /** A heading that opens a trailer; it and what follows it up to the next heading are dropped. */
     private static final Pattern TRAILER = Pattern.compile("(?:authors?|about the authors?|about|related.*"
