@@ -55,7 +55,7 @@ final class BoilerplateFilter {
             + "|\\((?:photo|image|picture)s? (?:by|credit|courtesy)|(?:photo|image|picture|illustration)s?"
             + " (?:by|credit|courtesy|via):?|ad blocker|disable your ad|javascript is disabled"
             + "|enable javascript|your browser does not support|share this (?:article|story)"
-            + "|follow us on|like us on facebook|this content is imported from|your inbox"
+            + "|follow us on|like us on facebook|this content is imported from|your inbox|requires javascript"
             + "|contributed (?:to this|reporting)|contributed additional reporting)");
 
     /** Words one of which every {@link #NOTICE} contains: a cheap test before the costly search. */
@@ -63,6 +63,9 @@ final class BoilerplateFilter {
         "account", "log in", "newsletter", "inbox", "email", "/", "photo", "image", "picture", "illustration",
         "ad block", "your ad", "javascript", "browser", "share this", "follow us", "like us", "imported",
         "contributed"};
+
+    /** A WordPress shortcode the site failed to expand: "[button link=...]Send us...[/button]". */
+    private static final Pattern SHORTCODE = Pattern.compile("\\[\\w+[^\\]]*\\].*\\[/\\w+\\]");
 
     /** A heading that opens a trailer; it and what follows it up to the next heading are dropped. */
     private static final Pattern TRAILER = Pattern.compile("(?:authors?|about the authors?|about|related.*"
@@ -139,6 +142,9 @@ final class BoilerplateFilter {
             return true;
         }
         if (length < 300 && mayBeNotice(text) && NOTICE.matcher(text).find()) {
+            return true;
+        }
+        if (text.startsWith("[") && SHORTCODE.matcher(text).matches()) {
             return true;
         }
         if (length < 100 && !text.endsWith(".") && BYLINE.matcher(original).matches()) {
