@@ -60,9 +60,9 @@ final class BoilerplateFilter {
 
     /** Words one of which every {@link #NOTICE} contains: a cheap test before the costly search. */
     private static final String[] NOTICE_WORDS = {"cookie", "privacy", "terms of", "subscri", "continue reading",
-        "account", "log in", "newsletter", "inbox", "email", "/", "photo", "image", "picture", "illustration",
+        "account", "log in", "newsletter", "inbox", "email", "photo", "image", "picture", "illustration",
         "ad block", "your ad", "javascript", "browser", "share this", "follow us", "like us", "imported",
-        "contributed"};
+        "contributed", "reuters", "afp", "epa", "getty", "shutterstock", "bloomberg", "istock", "ap/", "ap /"};
 
     /** A WordPress shortcode the site failed to expand: "[button link=...]Send us...[/button]". */
     private static final Pattern SHORTCODE = Pattern.compile("\\[\\w+[^\\]]*\\].*\\[/\\w+\\]");

@@ -9,28 +9,25 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
-import java.util.List;
+import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Parses the machine-readable dates pages put in metadata; a date without a zone is taken as UTC. */
 final class Dates {
 
-    private static final DateTimeFormatter OFFSET_NO_COLON = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
-            .toFormatter(Locale.ROOT);
-
-    private static final DateTimeFormatter SPACE_SEPARATED = new DateTimeFormatterBuilder()
+    /** ISO 8601 and its common variants: date alone, 'T' or space, offset with or without colon, or Z. */
+    private static final DateTimeFormatter ISO_LENIENT = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .appendLiteral(' ')
+            .optionalStart()
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffsetId().optionalEnd()
-            .parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalEnd()
             .toFormatter(Locale.ROOT);
-
-    private static final List<DateTimeFormatter> ZONED = List.of(DateTimeFormatter.RFC_1123_DATE_TIME);
 
     private Dates() {
     }
@@ -40,42 +37,26 @@ final class Dates {
             return null;
         }
         String s = raw.strip();
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            // try the next form
+        int zoneId = s.indexOf('[');
+        if (zoneId > 0) {
+            // "2019-11-19T10:00:00+01:00[Europe/Paris]": the offset already fixes the instant
+            s = s.substring(0, zoneId);
         }
         try {
-            return ZonedDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            // try the next form
-        }
-        try {
-            var parsed = OFFSET_NO_COLON.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
-            return parsed instanceof OffsetDateTime o ? o.toInstant()
-                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            // try the next form
-        }
-        try {
-            return OffsetDateTime.parse(s, SPACE_SEPARATED).toInstant();
-        } catch (DateTimeParseException e) {
-            // try the next form
-        }
-        for (DateTimeFormatter f : ZONED) {
-            try {
-                return ZonedDateTime.parse(s, f).toInstant();
-            } catch (DateTimeParseException e) {
-                // try the next form
+            if (Character.isDigit(s.charAt(0))) {
+                TemporalAccessor t = ISO_LENIENT.parseBest(s, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+                if (t instanceof OffsetDateTime o) {
+                    return o.toInstant();
+                }
+                if (t instanceof LocalDateTime l) {
+                    return l.toInstant(ZoneOffset.UTC);
+                }
+                return ((LocalDate) t).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
+            // "Tue, 19 Nov 2019 10:00:00 GMT"
+            return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
         }
-        if (s.length() >= 10) {
-            try {
-                return LocalDate.parse(s.substring(0, 10)).atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-        return null;
     }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
@@ -28,9 +27,9 @@ final class JsonLd {
     }
 
     /** The first object typed as an article (NewsArticle, BlogPosting, Report...), else the first WebPage. */
-    static @Nullable JsonNode article(Document doc) {
+    static @Nullable JsonNode article(List<Element> scripts) {
         List<JsonNode> objects = new ArrayList<>();
-        for (Element script : doc.select("script[type=application/ld+json]")) {
+        for (Element script : scripts) {
             try {
                 JsonNode root = LENIENT.readTree(script.data().strip());
                 if (root != null) {

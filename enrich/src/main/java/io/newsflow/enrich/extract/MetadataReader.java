@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,24 +27,12 @@ final class MetadataReader {
 
     private final Document doc;
     private final @Nullable JsonNode ld;
-    /** First non-empty content per lower-cased meta name/property/itemprop: one walk instead of a select per field. */
-    private final Map<String, String> metas = new HashMap<>();
+    private final PageIndex index;
 
     MetadataReader(Document doc) {
         this.doc = doc;
-        this.ld = JsonLd.article(doc);
-        for (Element m : doc.getElementsByTag("meta")) {
-            String content = m.attr("content").strip();
-            if (content.isEmpty()) {
-                continue;
-            }
-            for (String key : new String[] {"property", "name", "itemprop", "http-equiv"}) {
-                String name = m.attr(key);
-                if (!name.isEmpty()) {
-                    metas.putIfAbsent(name.toLowerCase(Locale.ROOT), content);
-                }
-            }
-        }
+        this.index = PageIndex.of(doc);
+        this.ld = JsonLd.article(index.jsonLdScripts);
     }
 
     @Nullable JsonNode jsonLd() {
@@ -56,9 +42,8 @@ final class MetadataReader {
     String title() {
         String siteName = meta("og:site_name");
         String h1 = null;
-        Element h1Element = doc.selectFirst("h1");
-        if (h1Element != null && !h1Element.text().isBlank()) {
-            h1 = h1Element.text().strip();
+        if (index.h1 != null) {
+            h1 = index.h1.text().strip();
         }
         for (String candidate : new String[] {meta("og:title"), meta("twitter:title"), JsonLd.text(ld, "headline"),
                 h1, doc.title()}) {
@@ -120,25 +105,12 @@ final class MetadataReader {
     List<String> authors() {
         Set<String> names = new LinkedHashSet<>(JsonLd.names(ld, "author"));
         if (names.isEmpty()) {
-            for (Element m : doc.select("meta[name=author], meta[property=author], meta[name=article:author],"
-                    + " meta[name=parsely-author], meta[name=sailthru.author], meta[name=dc.creator]")) {
-                addNames(names, m.attr("content"));
-            }
-        }
-        if (names.isEmpty()) {
-            for (Element e : doc.select("[itemprop=author] [itemprop=name], [rel=author], [itemprop=author]")) {
-                String value = e.hasAttr("content") ? e.attr("content") : e.text();
-                if (!e.select("[itemprop=name]").isEmpty() && e.is("[itemprop=author]")) {
-                    continue;
-                }
+            for (String value : index.metaAuthors) {
                 addNames(names, value);
             }
         }
         if (names.isEmpty()) {
-            Element byline = doc.selectFirst("[class~=(?i)\\bbyline\\b], [class~=(?i)\\bauthor-name\\b]");
-            if (byline != null) {
-                addNames(names, byline.text());
-            }
+            domAuthors(names);
         }
         List<String> out = new ArrayList<>();
         for (String name : names) {
@@ -147,6 +119,19 @@ final class MetadataReader {
             }
         }
         return out;
+    }
+
+    // microdata and rel=author first, else the first element classed as a byline
+    private void domAuthors(Set<String> names) {
+        for (Element e : index.authorElements) {
+            if (e.attr("itemprop").equals("author") && e.selectFirst("[itemprop=name]") != null) {
+                continue;
+            }
+            addNames(names, e.hasAttr("content") ? e.attr("content") : e.text());
+        }
+        if (names.isEmpty() && index.byline != null) {
+            addNames(names, index.byline.text());
+        }
     }
 
     private static void addNames(Set<String> names, String raw) {
@@ -169,8 +154,8 @@ final class MetadataReader {
                     "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "date"));
         }
         if (t == null) {
-            t = Dates.parse(first("[itemprop=datePublished][datetime], time[pubdate][datetime], time[datetime]",
-                    "datetime"));
+            Element e = index.publishedElement != null ? index.publishedElement : index.firstTime;
+            t = e == null ? null : Dates.parse(e.attr("datetime"));
         }
         return t;
     }
@@ -181,7 +166,7 @@ final class MetadataReader {
             t = Dates.parse(metaAny("article:modified_time", "og:updated_time", "datemodified", "last-modified"));
         }
         if (t == null) {
-            t = Dates.parse(first("[itemprop=dateModified][datetime]", "datetime"));
+            t = index.modifiedElement == null ? null : Dates.parse(index.modifiedElement.attr("datetime"));
         }
         return t;
     }
@@ -206,7 +191,8 @@ final class MetadataReader {
     }
 
     @Nullable String declaredLanguage() {
-        String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
+        Element html = doc.firstElementChild();
+        String lang = html == null ? "" : html.attr("lang");
         if (lang.isBlank()) {
             lang = metaAny("content-language", "language");
         }
@@ -224,7 +210,7 @@ final class MetadataReader {
     }
 
     @Nullable String canonicalUrl() {
-        Element link = doc.selectFirst("link[rel=canonical][href]");
+        Element link = index.canonicalLink;
         if (link != null && !link.absUrl("href").isEmpty()) {
             return link.absUrl("href");
         }
@@ -243,8 +229,7 @@ final class MetadataReader {
         }
         if (og == null) {
             // no declared image: the first picture of the article itself, not a logo from the header
-            Element img = doc.selectFirst("article img[src], [itemprop=articleBody] img[src], main img[src]");
-            og = img == null ? null : img.attr("src");
+            og = index.articleImage == null ? null : index.articleImage.attr("src");
         }
         return og == null ? null : absolute(og);
     }
@@ -259,12 +244,12 @@ final class MetadataReader {
     }
 
     private @Nullable String meta(String property) {
-        return metas.get(property);
+        return index.metas.get(property);
     }
 
     private @Nullable String metaAny(String... names) {
         for (String name : names) {
-            String value = metas.get(name);
+            String value = index.metas.get(name);
             if (value != null) {
                 return value;
             }
@@ -272,13 +257,4 @@ final class MetadataReader {
         return null;
     }
 
-    private @Nullable String first(String query, String attribute) {
-        for (Element e : doc.select(query)) {
-            String v = e.attr(attribute).strip();
-            if (!v.isEmpty()) {
-                return v;
-            }
-        }
-        return null;
-    }
 }

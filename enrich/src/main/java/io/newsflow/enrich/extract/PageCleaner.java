@@ -1,5 +1,7 @@
 package io.newsflow.enrich.extract;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Comment;
@@ -27,10 +29,20 @@ final class PageCleaner {
 
     /** @param removeUnlikely also drop elements hinted as furniture, unless they may hold the body */
     static void clean(Element root, boolean removeUnlikely) {
+        // elements that hold a marked-up body, and their ancestors, are never furniture
+        Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (removeUnlikely) {
+            for (Element holder : root.select("[itemprop=articleBody], article, main")) {
+                Element e = holder;
+                while (e != null && holders.add(e)) {
+                    e = e.parent();
+                }
+            }
+        }
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                if (node instanceof Comment || node instanceof Element e && doomed(e, removeUnlikely)) {
+                if (node instanceof Comment || node instanceof Element e && doomed(e, removeUnlikely, holders)) {
                     return FilterResult.REMOVE;
                 }
                 return FilterResult.CONTINUE;
@@ -43,7 +55,7 @@ final class PageCleaner {
         }, root);
     }
 
-    private static boolean doomed(Element e, boolean removeUnlikely) {
+    private static boolean doomed(Element e, boolean removeUnlikely, Set<Element> holders) {
         String tag = e.normalName();
         if (NEVER_TEXT.contains(tag) || hidden(e)) {
             return true;
@@ -52,14 +64,13 @@ final class PageCleaner {
                 || tag.equals("main") || tag.equals("a")) {
             return false;
         }
-        if (FURNITURE.contains(tag)) {
-            return !mayHoldBody(e);
+        if (holders.contains(e)) {
+            return false;
         }
-        return ClassHints.boilerplate(e) && (!ClassHints.positive(e) || ClassHints.strong(e)) && !mayHoldBody(e);
-    }
-
-    private static boolean mayHoldBody(Element e) {
-        return e.selectFirst("[itemprop=articleBody], article, main") != null;
+        if (FURNITURE.contains(tag)) {
+            return true;
+        }
+        return ClassHints.boilerplate(e) && (!ClassHints.positive(e) || ClassHints.strong(e));
     }
 
     private static boolean hidden(Element e) {
