@@ -49,13 +49,24 @@ final class ClassHints {
     private static final Words EMBED = new Words(Set.of("embed", "embedded", "tweet", "instagram"), List.of(),
             Set.of("twitter-tweet", "instagram-media"));
 
+    /** WordPress-style taxonomy classes: what the post is about, not what the element is. */
+    private static final Set<String> TOPIC_PREFIXES = Set.of("category", "tag", "topic", "section", "postid",
+            "format", "status", "type");
+
+    /** Words after which the next word names something else: "content-with-sidebar", "has-comments". */
+    private static final Set<String> NEIGHBOUR_WORDS = Set.of("with", "has", "no", "without");
+
     private static final Set<String> FURNITURE_ROLES = Set.of("navigation", "complementary", "contentinfo",
             "banner", "dialog", "alert", "menu", "toolbar");
 
     private ClassHints() {
     }
 
-    /** Lower-case words of the class and id, "" separated by nothing else. */
+    /**
+     * Lower-case words of the class and id. Classes that name the content's topics rather than the
+     * element's role ("category-native-advertising", "tag-sidebar") are left out, and so is a word
+     * that only describes a neighbour ("content-with-sidebar", "has-comments").
+     */
     private static List<String> words(Element e) {
         String cls = e.className();
         String id = e.id();
@@ -65,14 +76,28 @@ final class ClassHints {
         String hints = (cls + " " + id).toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
         int start = -1;
+        boolean topic = false;
+        boolean neighbour = false;
         for (int i = 0; i <= hints.length(); i++) {
             char ch = i < hints.length() ? hints.charAt(i) : ' ';
-            boolean separator = ch == ' ' || ch == '-' || ch == '_' || Character.isWhitespace(ch);
+            boolean space = ch == ' ' || Character.isWhitespace(ch);
+            boolean separator = space || ch == '-' || ch == '_';
             if (!separator && start < 0) {
                 start = i;
             } else if (separator && start >= 0) {
-                words.add(hints.substring(start, i));
+                String word = hints.substring(start, i);
+                if (start == 0 || Character.isWhitespace(hints.charAt(start - 1))) {
+                    topic = TOPIC_PREFIXES.contains(word);
+                }
                 start = -1;
+                if (!topic && !neighbour) {
+                    words.add(word);
+                }
+                neighbour = NEIGHBOUR_WORDS.contains(word);
+            }
+            if (space) {
+                topic = false;
+                neighbour = false;
             }
         }
         return words;
