@@ -162,7 +162,15 @@ final class BoilerplateFilter {
         return false;
     }
 
+    /** Letters and digits only, lower case: "Bridge vote | Town" and "bridge vote: town" compare equal. */
     private static String normalise(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isLetterOrDigit(ch)) {
+                sb.append(Character.toLowerCase(ch));
+            }
+        }
+        return sb.toString();
     }
 }

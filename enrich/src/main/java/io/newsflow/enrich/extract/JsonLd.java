@@ -30,8 +30,12 @@ final class JsonLd {
     static @Nullable JsonNode article(List<Element> scripts) {
         List<JsonNode> objects = new ArrayList<>();
         for (Element script : scripts) {
+            String data = script.data();
+            if (!mayHoldArticle(data)) {
+                continue;
+            }
             try {
-                JsonNode root = LENIENT.readTree(script.data().strip());
+                JsonNode root = LENIENT.readTree(data.strip());
                 if (root != null) {
                     flatten(root, objects, 0);
                 }
@@ -50,6 +54,12 @@ final class JsonLd {
             }
         }
         return page;
+    }
+
+    // parsing is the costly part: skip blocks that cannot name an article (breadcrumbs, organisation, search box)
+    private static boolean mayHoldArticle(String data) {
+        return data.contains("Article") || data.contains("article") || data.contains("Posting")
+                || data.contains("Report") || data.contains("WebPage");
     }
 
     private static void flatten(JsonNode node, List<JsonNode> out, int depth) {

@@ -66,11 +66,22 @@ final class PageIndex {
 
     private static boolean holdsArticle(Element e) {
         String tag = e.normalName();
-        return tag.equals("article") || tag.equals("main") || e.attr("itemprop").equals("articleBody");
+        return tag.equals("article") || tag.equals("main")
+                || e.attributesSize() > 0 && e.attr("itemprop").equals("articleBody");
     }
 
     private void enter(Element e) {
-        switch (e.normalName()) {
+        if (holdsArticle(e)) {
+            insideArticle++;
+        }
+        String tag = e.normalName();
+        if (h1 == null && tag.equals("h1") && !e.text().isBlank()) {
+            h1 = e;
+        }
+        if (e.attributesSize() == 0) {
+            return;
+        }
+        switch (tag) {
             case "meta" -> meta(e);
             case "script" -> {
                 if (e.attr("type").equalsIgnoreCase("application/ld+json")) {
@@ -80,11 +91,6 @@ final class PageIndex {
             case "link" -> {
                 if (canonicalLink == null && e.attr("rel").equalsIgnoreCase("canonical") && e.hasAttr("href")) {
                     canonicalLink = e;
-                }
-            }
-            case "h1" -> {
-                if (h1 == null && !e.text().isBlank()) {
-                    h1 = e;
                 }
             }
             case "time" -> {
@@ -98,9 +104,6 @@ final class PageIndex {
                 }
             }
             default -> { }
-        }
-        if (holdsArticle(e)) {
-            insideArticle++;
         }
         String itemprop = e.attr("itemprop");
         if (!itemprop.isEmpty()) {
@@ -127,7 +130,7 @@ final class PageIndex {
         if (holdsArticle(e)) {
             insideArticle--;
         }
-        if (e.attr("itemprop").equals("author")) {
+        if (e.attributesSize() > 0 && e.attr("itemprop").equals("author")) {
             insideAuthor--;
         }
     }
