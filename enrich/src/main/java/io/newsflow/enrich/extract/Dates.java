@@ -1,5 +1,6 @@
 package io.newsflow.enrich.extract;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +55,8 @@ final class Dates {
             }
             // "Tue, 19 Nov 2019 10:00:00 GMT"
             return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
+            // "2019-02-30", "yesterday": not a date, so not a publication time
             return null;
         }
     }

@@ -206,6 +206,22 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void neverThrowsOnBrokenOrHostileMarkup() {
+        String deep = "<div>".repeat(5000) + PARAGRAPHS + "</div>".repeat(10);
+        String badMetadata = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+                + "\"datePublished\": \"2019-02-30T25:61:00Z\", \"author\": {\"name\": [1, 2]}, [[[</script>"
+                + "<meta property=\"article:published_time\" content=\"yesterday\">"
+                + "<link rel=\"canonical\" href=\"http://[::1:bad\"></head><body><article>" + PARAGRAPHS
+                + "<time datetime=\"13/45/2019\">then</time></article></body></html>";
+        for (String html : List.of(deep, badMetadata, "\u0000\uffff<p>\ud800</p>", PARAGRAPHS.repeat(200))) {
+            Extraction e = extractor.extract(html, "::not a url::");
+            assertNotNull(e.text());
+        }
+        assertTrue(extractor.extract(deep, "").text().contains("The council voted"));
+        assertEquals(null, extractor.extract(badMetadata, "").publishedAt());
+    }
+
+    @Test
     void nonArticlePagesYieldAnEmptyTextAndAReason() {
         for (String html : List.of("", "<html><body><nav><a href=\"/\">Home</a></nav></body></html>",
                 "<<<>>> not html at all </div></p><p><b", "<html><body><ul><li><a href=\"/a\">One story</a></li>"
