@@ -135,7 +135,8 @@ final class MetadataReader {
     }
 
     private static void addNames(Set<String> names, String raw) {
-        String value = BY.matcher(raw.strip()).replaceFirst("");
+        // "Jane Roe | Regional Media for Example.com": the name, not the affiliation
+        String value = BY.matcher(raw.strip()).replaceFirst("").split("\\s+\\|\\s+")[0].strip();
         if (value.isEmpty() || value.startsWith("http")) {
             return;
         }
