@@ -40,10 +40,10 @@ public final class ArticleExtractor {
         String declaredLanguage = meta.declaredLanguage();
         JsonNode ld = meta.jsonLd();
 
-        String text = body(doc, title, true);
+        String text = body(doc, title, true, meta.bodyHolders());
         if (text.length() < RETRY_BELOW_CHARS) {
             // the cleaning may have taken the body for furniture: try again trusting only the scores
-            String retry = body(Jsoup.parse(html, url), title, false);
+            String retry = body(Jsoup.parse(html, url), title, false, List.of());
             if (retry.length() > text.length()) {
                 text = retry;
             }
@@ -59,9 +59,9 @@ public final class ArticleExtractor {
                 text, reason);
     }
 
-    private static String body(Document doc, String title, boolean removeUnlikely) {
+    private static String body(Document doc, String title, boolean removeUnlikely, List<Element> bodyHolders) {
         Element body = doc.body();
-        PageCleaner.clean(body, removeUnlikely);
+        PageCleaner.clean(body, removeUnlikely, bodyHolders);
         TextStats stats = TextStats.of(body);
         List<Element> containers = ContentLocator.locate(doc, stats);
         List<Block> blocks = BoilerplateFilter.filter(ParagraphWriter.write(containers, stats), title);

@@ -35,6 +35,11 @@ final class MetadataReader {
         this.ld = JsonLd.article(index.jsonLdScripts);
     }
 
+    /** The article, main and itemprop=articleBody elements: the cleaner never removes them or their ancestors. */
+    List<Element> bodyHolders() {
+        return index.bodyHolders;
+    }
+
     @Nullable JsonNode jsonLd() {
         return ld;
     }

@@ -2,8 +2,10 @@ package io.newsflow.enrich.extract;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -27,12 +29,15 @@ final class PageCleaner {
     private PageCleaner() {
     }
 
-    /** @param removeUnlikely also drop elements hinted as furniture, unless they may hold the body */
-    static void clean(Element root, boolean removeUnlikely) {
+    /**
+     * @param removeUnlikely also drop elements hinted as furniture, unless they may hold the body
+     * @param bodyHolders the page's article, main and itemprop=articleBody elements (see {@link PageIndex})
+     */
+    static void clean(Element root, boolean removeUnlikely, List<Element> bodyHolders) {
         // elements that hold a marked-up body, and their ancestors, are never furniture
         Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
         if (removeUnlikely) {
-            for (Element holder : root.select("[itemprop=articleBody], article, main")) {
+            for (Element holder : bodyHolders) {
                 Element e = holder;
                 while (e != null && holders.add(e)) {
                     e = e.parent();
@@ -57,7 +62,14 @@ final class PageCleaner {
 
     private static boolean doomed(Element e, boolean removeUnlikely, Set<Element> holders) {
         String tag = e.normalName();
-        if (NEVER_TEXT.contains(tag) || hidden(e)) {
+        if (NEVER_TEXT.contains(tag)) {
+            return true;
+        }
+        if (e.attributesSize() == 0) {
+            // no class, id, role or style: only the tag can say it is furniture
+            return removeUnlikely && FURNITURE.contains(tag) && !holders.contains(e);
+        }
+        if (hidden(e.attributes())) {
             return true;
         }
         if (!removeUnlikely || tag.equals("body") || tag.equals("html") || tag.equals("article")
@@ -73,11 +85,12 @@ final class PageCleaner {
         return ClassHints.boilerplate(e) && (!ClassHints.positive(e) || ClassHints.strong(e));
     }
 
-    private static boolean hidden(Element e) {
-        if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && e.normalName().equals("div")) {
+    // attribute names are lower case after parsing, so exact-case lookups are safe and cheaper
+    private static boolean hidden(Attributes attributes) {
+        if (attributes.hasKey("hidden")) {
             return true;
         }
-        String style = e.attr("style");
+        String style = attributes.get("style");
         if (style.isEmpty()) {
             return false;
         }

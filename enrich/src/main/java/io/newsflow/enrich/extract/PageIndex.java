@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -22,6 +23,8 @@ final class PageIndex {
     private static final Set<String> AUTHOR_METAS = Set.of("author", "article:author", "parsely-author",
             "sailthru.author", "dc.creator");
 
+    private static final String[] META_KEYS = {"property", "name", "itemprop", "http-equiv"};
+
     /** First non-empty content per lower-cased meta name, property, itemprop or http-equiv. */
     final Map<String, String> metas = new HashMap<>();
     /** Every author meta, in page order (a page may list several). */
@@ -35,6 +38,8 @@ final class PageIndex {
     @Nullable Element publishedElement;
     @Nullable Element modifiedElement;
     @Nullable Element firstTime;
+    /** The article, main and itemprop=articleBody elements, in page order. */
+    final List<Element> bodyHolders = new ArrayList<>();
     /** The first picture inside an article, main or articleBody element. */
     @Nullable Element articleImage;
 
@@ -64,15 +69,17 @@ final class PageIndex {
         return index;
     }
 
+    // attribute names are lower case after parsing, so exact-case lookups are safe and cheaper
     private static boolean holdsArticle(Element e) {
         String tag = e.normalName();
         return tag.equals("article") || tag.equals("main")
-                || e.attributesSize() > 0 && e.attr("itemprop").equals("articleBody");
+                || e.attributesSize() > 0 && e.attributes().get("itemprop").equals("articleBody");
     }
 
     private void enter(Element e) {
         if (holdsArticle(e)) {
             insideArticle++;
+            bodyHolders.add(e);
         }
         String tag = e.normalName();
         if (h1 == null && tag.equals("h1") && !e.text().isBlank()) {
@@ -81,35 +88,36 @@ final class PageIndex {
         if (e.attributesSize() == 0) {
             return;
         }
+        Attributes a = e.attributes();
         switch (tag) {
-            case "meta" -> meta(e);
+            case "meta" -> meta(a);
             case "script" -> {
-                if (e.attr("type").equalsIgnoreCase("application/ld+json")) {
+                if (a.get("type").equalsIgnoreCase("application/ld+json")) {
                     jsonLdScripts.add(e);
                 }
             }
             case "link" -> {
-                if (canonicalLink == null && e.attr("rel").equalsIgnoreCase("canonical") && e.hasAttr("href")) {
+                if (canonicalLink == null && a.get("rel").equalsIgnoreCase("canonical") && a.hasKey("href")) {
                     canonicalLink = e;
                 }
             }
             case "time" -> {
-                if (firstTime == null && e.hasAttr("datetime")) {
+                if (firstTime == null && a.hasKey("datetime")) {
                     firstTime = e;
                 }
             }
             case "img" -> {
-                if (articleImage == null && insideArticle > 0 && e.hasAttr("src")) {
+                if (articleImage == null && insideArticle > 0 && a.hasKey("src")) {
                     articleImage = e;
                 }
             }
             default -> { }
         }
-        String itemprop = e.attr("itemprop");
+        String itemprop = a.get("itemprop");
         if (!itemprop.isEmpty()) {
-            if (publishedElement == null && itemprop.equals("datePublished") && e.hasAttr("datetime")) {
+            if (publishedElement == null && itemprop.equals("datePublished") && a.hasKey("datetime")) {
                 publishedElement = e;
-            } else if (modifiedElement == null && itemprop.equals("dateModified") && e.hasAttr("datetime")) {
+            } else if (modifiedElement == null && itemprop.equals("dateModified") && a.hasKey("datetime")) {
                 modifiedElement = e;
             } else if (itemprop.equals("author")) {
                 authorElements.add(e);
@@ -118,11 +126,15 @@ final class PageIndex {
                 authorElements.add(e);
             }
         }
-        if (e.attr("rel").equals("author")) {
+        if (a.get("rel").equals("author")) {
             authorElements.add(e);
         }
-        if (byline == null && (e.hasClass("byline") || e.hasClass("author-name"))) {
-            byline = e;
+        if (byline == null) {
+            String cls = a.get("class");
+            boolean named = cls.contains("byline") || cls.contains("author-name");
+            if (named && (e.hasClass("byline") || e.hasClass("author-name"))) {
+                byline = e;
+            }
         }
     }
 
@@ -130,18 +142,18 @@ final class PageIndex {
         if (holdsArticle(e)) {
             insideArticle--;
         }
-        if (e.attributesSize() > 0 && e.attr("itemprop").equals("author")) {
+        if (e.attributesSize() > 0 && e.attributes().get("itemprop").equals("author")) {
             insideAuthor--;
         }
     }
 
-    private void meta(Element m) {
-        String content = m.attr("content").strip();
+    private void meta(Attributes a) {
+        String content = a.get("content").strip();
         if (content.isEmpty()) {
             return;
         }
-        for (String key : new String[] {"property", "name", "itemprop", "http-equiv"}) {
-            String name = m.attr(key).toLowerCase(Locale.ROOT);
+        for (String key : META_KEYS) {
+            String name = a.get(key).toLowerCase(Locale.ROOT);
             if (!name.isEmpty()) {
                 metas.putIfAbsent(name, content);
                 if (AUTHOR_METAS.contains(name)) {

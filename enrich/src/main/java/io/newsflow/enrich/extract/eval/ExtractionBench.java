@@ -18,7 +18,7 @@ import org.jsoup.Jsoup;
  */
 public final class ExtractionBench {
 
-    private static final int WARM_UP_ROUNDS = 5;
+    private static final int WARM_UP_ROUNDS = 10;
     private static final int MEASURED_ROUNDS = 7;
 
     /** Throughputs in pages per second and their ratio (extractor / bare parse). */
