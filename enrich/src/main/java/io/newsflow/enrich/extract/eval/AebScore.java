@@ -11,7 +11,7 @@ import java.util.Map;
  * 4-token shingles as multisets, per-page tp/fp/fn normalised by their sum, corpus precision and recall as means over pages and F1 as the
  * harmonic mean of those two means. Numbers must match the reference to 3 decimals.
  */
-public final class AebScore {
+final class AebScore {
 
     private static final int SHINGLE = 4;
 
