@@ -13,8 +13,12 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             EnrichCommand.class,
             SinkCommand.class,
+            TailCommand.class,
+            StatsCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            DlqCommand.class,
+            ReprocessCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {
