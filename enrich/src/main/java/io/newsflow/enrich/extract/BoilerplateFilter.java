@@ -41,6 +41,7 @@ final class BoilerplateFilter {
             + "|picture:|pictured:|photograph:|credit:|image credit|photo credit|source: getty|getty images"
             + "|copyright|©|\\(c\\) \\d{4}|all rights reserved|this (?:article|story) (?:was|is|first|originally)"
             + "|editor'?s note:|updated:|published:|posted:|last updated|first published"
+            + "|published by|posted by|publicado por|publié par|veröffentlicht von|pubblicato da|publicado el"
             + "|written by|reporting by|additional reporting|edited by|contact (?:the )?(?:author|us|reporter)"
             + "|advertisement|sponsored|get the latest|want more|like this (?:article|story)|join (?:our|the)"
             + "|download (?:our|the) app|have a (?:news )?tip)");

@@ -45,6 +45,10 @@ final class ClassHints {
             "newsletter", "breadcrumb", "breadcrumbs", "nav", "navigation", "menu", "masthead", "share", "sharing",
             "social", "promo", "ad", "ads"), List.of("cookie", "advert"), Set.of());
 
+    /** Hover cards and tooltips: hidden until the mouse is over a name, then read as part of the sentence. */
+    private static final Words HOVER = new Words(Set.of("tooltip", "tooltips", "popover", "rollover", "hovercard"),
+            List.of(), Set.of("hover-card"));
+
     /** Embedded posts (tweets, Instagram) quoted by the article: content, though their classes say "social". */
     private static final Words EMBED = new Words(Set.of("embed", "embedded", "tweet", "instagram"), List.of(),
             Set.of("twitter-tweet", "instagram-media"));
@@ -114,6 +118,10 @@ final class ClassHints {
 
     static boolean positive(Element e) {
         return POSITIVE.any(words(e));
+    }
+
+    static boolean hoverCard(Element e) {
+        return HOVER.any(words(e));
     }
 
     static boolean strong(Element e) {

@@ -69,7 +69,7 @@ final class PageCleaner {
             // no class, id, role or style: only the tag can say it is furniture
             return removeUnlikely && FURNITURE.contains(tag) && !holders.contains(e);
         }
-        if (hidden(e.attributes())) {
+        if (hidden(e.attributes()) || ClassHints.hoverCard(e)) {
             return true;
         }
         if (!removeUnlikely || tag.equals("body") || tag.equals("html") || tag.equals("article")

@@ -148,6 +148,14 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void dropsHoverCardsInsideSentences() {
+        Extraction e = extractBody("<p>The mayor, <a href=\"/p/ann\">Ann Lee</a><span class=\"rollover-people-block\">"
+                + "<a href=\"/p/ann\">Ann Marie Lee</a> Mayor since 2019</span>, said the cost would be shared "
+                + "between the town and the region, and that work could start in the spring.</p>" + PARAGRAPHS);
+        assertTrue(e.text().startsWith("The mayor, Ann Lee, said the cost"), e.text());
+    }
+
+    @Test
     void dropsBylinesDatelinesAndTheRepeatedTitle() {
         String head = "<title>Council backs new bridge | Town News</title>";
         String inner = "<h1>Council backs new bridge</h1><p>By Jane Roe</p><p>March 4, 2024 10:30 am</p>" + PARAGRAPHS;
