@@ -19,7 +19,7 @@ public final class ArticleExtractor {
     /** Recorded on every article so a subscriber knows which extractor produced it. */
     public static final String VERSION = "1.0.0";
 
-    /** Below this, the cleaned page is retried without removing furniture by class name first. */
+    /** Below this, the cleaned page is read again with the furniture put back. */
     private static final int RETRY_BELOW_CHARS = 250;
     /** Below this, the page is not taken as an article. */
     private static final int MIN_BODY_CHARS = 50;
@@ -40,10 +40,12 @@ public final class ArticleExtractor {
         String declaredLanguage = meta.declaredLanguage();
         JsonNode ld = meta.jsonLd();
 
-        String text = body(doc, title, true, meta.bodyHolders());
-        if (text.length() < RETRY_BELOW_CHARS) {
-            // the cleaning may have taken the body for furniture: try again trusting only the scores
-            String retry = body(Jsoup.parse(html, url), title, false, List.of());
+        PageCleaner.Removed furniture = PageCleaner.clean(doc.body(), meta.bodyHolders());
+        String text = body(doc, title);
+        if (text.length() < RETRY_BELOW_CHARS && !furniture.isEmpty()) {
+            // the cleaning may have taken the body for furniture: read again trusting only the scores
+            furniture.restore();
+            String retry = body(doc, title);
             if (retry.length() > text.length()) {
                 text = retry;
             }
@@ -59,9 +61,8 @@ public final class ArticleExtractor {
                 text, reason);
     }
 
-    private static String body(Document doc, String title, boolean removeUnlikely, List<Element> bodyHolders) {
+    private static String body(Document doc, String title) {
         Element body = doc.body();
-        PageCleaner.clean(body, removeUnlikely, bodyHolders);
         TextStats stats = TextStats.of(body);
         List<Element> containers = ContentLocator.locate(doc, stats);
         List<Block> blocks = BoilerplateFilter.filter(ParagraphWriter.write(containers, stats), title);

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.extract;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Comment;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeTraversor;
@@ -15,8 +15,8 @@ import org.jsoup.select.NodeFilter;
 
 /**
  * Removes what can never be body text before scoring: scripts, styles, forms controls, embedded
- * media, hidden elements and comments; optionally also elements whose class or id says they are
- * page furniture (Readability's "unlikely candidates").
+ * media, hidden elements and comments; and, restorably, elements whose tag, class or id says they
+ * are page furniture (Readability's "unlikely candidates").
  */
 final class PageCleaner {
 
@@ -26,29 +26,64 @@ final class PageCleaner {
 
     private static final Set<String> FURNITURE = Set.of("nav", "footer", "aside", "menu");
 
+    private enum Verdict { KEEP, DROP, FURNITURE }
+
+    /**
+     * The furniture one cleaning took out, with where it was, so that a page whose body was taken
+     * for furniture can be read again without parsing it twice.
+     */
+    static final class Removed {
+        private final List<Element> parents = new ArrayList<>();
+        private final List<Integer> indices = new ArrayList<>();
+        private final List<Element> elements = new ArrayList<>();
+
+        private void add(Element e) {
+            parents.add(e.parent());
+            indices.add(e.siblingIndex());
+            elements.add(e);
+        }
+
+        boolean isEmpty() {
+            return elements.isEmpty();
+        }
+
+        /** Puts every removed element back where it was (last removed first, so indices hold). */
+        void restore() {
+            for (int i = elements.size() - 1; i >= 0; i--) {
+                parents.get(i).insertChildren(indices.get(i), elements.get(i));
+            }
+            elements.clear();
+        }
+    }
+
     private PageCleaner() {
     }
 
-    /**
-     * @param removeUnlikely also drop elements hinted as furniture, unless they may hold the body
-     * @param bodyHolders the page's article, main and itemprop=articleBody elements (see {@link PageIndex})
-     */
-    static void clean(Element root, boolean removeUnlikely, List<Element> bodyHolders) {
+    /** @param bodyHolders the page's article, main and itemprop=articleBody elements (see {@link PageIndex}) */
+    static Removed clean(Element root, List<Element> bodyHolders) {
         // elements that hold a marked-up body, and their ancestors, are never furniture
         Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
-        if (removeUnlikely) {
-            for (Element holder : bodyHolders) {
-                Element e = holder;
-                while (e != null && holders.add(e)) {
-                    e = e.parent();
-                }
+        for (Element holder : bodyHolders) {
+            Element e = holder;
+            while (e != null && holders.add(e)) {
+                e = e.parent();
             }
         }
+        Removed removed = new Removed();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                if (node instanceof Comment || node instanceof Element e && doomed(e, removeUnlikely, holders)) {
+                if (node instanceof Comment) {
                     return FilterResult.REMOVE;
+                }
+                if (node instanceof Element e && node != root) {
+                    Verdict verdict = verdict(e, holders);
+                    if (verdict == Verdict.FURNITURE) {
+                        removed.add(e);
+                    }
+                    if (verdict != Verdict.KEEP) {
+                        return FilterResult.REMOVE;
+                    }
                 }
                 return FilterResult.CONTINUE;
             }
@@ -58,34 +93,31 @@ final class PageCleaner {
                 return FilterResult.CONTINUE;
             }
         }, root);
+        return removed;
     }
 
-    private static boolean doomed(Element e, boolean removeUnlikely, Set<Element> holders) {
+    private static Verdict verdict(Element e, Set<Element> holders) {
         String tag = e.normalName();
         if (NEVER_TEXT.contains(tag)) {
-            return true;
+            return Verdict.DROP;
         }
         if (e.attributesSize() == 0) {
             // no class, id, role or style: only the tag can say it is furniture
-            return removeUnlikely && FURNITURE.contains(tag) && !holders.contains(e);
+            return FURNITURE.contains(tag) && !holders.contains(e) ? Verdict.FURNITURE : Verdict.KEEP;
         }
         if (hidden(e.attributes()) || ClassHints.hoverCard(e)) {
-            return true;
+            return Verdict.DROP;
         }
-        if (!removeUnlikely || tag.equals("body") || tag.equals("html") || tag.equals("article")
-                || tag.equals("main") || tag.equals("a")) {
-            return false;
+        if (tag.equals("article") || tag.equals("main") || tag.equals("a") || holders.contains(e)) {
+            return Verdict.KEEP;
         }
-        if (holders.contains(e)) {
-            return false;
+        if (FURNITURE.contains(tag)
+                || ClassHints.boilerplate(e) && (!ClassHints.positive(e) || ClassHints.strong(e))) {
+            return Verdict.FURNITURE;
         }
-        if (FURNITURE.contains(tag)) {
-            return true;
-        }
-        return ClassHints.boilerplate(e) && (!ClassHints.positive(e) || ClassHints.strong(e));
+        return Verdict.KEEP;
     }
 
-    // attribute names are lower case after parsing, so exact-case lookups are safe and cheaper
     private static boolean hidden(Attributes attributes) {
         if (attributes.hasKey("hidden")) {
             return true;
