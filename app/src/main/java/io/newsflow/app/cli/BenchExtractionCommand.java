@@ -5,6 +5,7 @@ import io.newsflow.core.json.JsonCodec;
 import io.newsflow.enrich.extract.eval.ExtractionBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,12 +25,19 @@ final class BenchExtractionCommand implements Callable<Integer> {
             description = "Directory of <id>.html or <id>.html.gz pages.")
     private Path html;
 
+    @Option(names = "--warm-up", paramLabel = "S", defaultValue = "5",
+            description = "Warm each side up for at least this many seconds first (default ${DEFAULT-VALUE}).")
+    private int warmUpSeconds;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(html)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--html: not a directory: " + html);
         }
-        ExtractionBench.Result result = new ExtractionBench().run(html);
+        if (warmUpSeconds < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warm-up: must be >= 0, was " + warmUpSeconds);
+        }
+        ExtractionBench.Result result = new ExtractionBench(Duration.ofSeconds(warmUpSeconds)).run(html);
         ObjectNode line = JsonCodec.MAPPER.createObjectNode()
                 .put("pages", result.pages())
                 .put("extractorPagesPerSecond", Math.round(result.extractorPagesPerSecond() * 10) / 10.0)

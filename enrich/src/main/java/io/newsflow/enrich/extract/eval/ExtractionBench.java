@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.newsflow.enrich.extract.ArticleExtractor;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
@@ -18,11 +19,24 @@ import org.jsoup.Jsoup;
  */
 public final class ExtractionBench {
 
-    private static final int WARM_UP_ROUNDS = 10;
+    /** Warm-up runs at least this many rounds, and by default at least 5 s, so the JIT has compiled both sides. */
+    private static final int WARM_UP_ROUNDS = 5;
+    private static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(5);
     private static final int MEASURED_ROUNDS = 7;
 
     /** Throughputs in pages per second and their ratio (extractor / bare parse). */
     public record Result(int pages, double extractorPagesPerSecond, double jsoupPagesPerSecond, double ratio) {
+    }
+
+    private final long warmUpNanos;
+
+    public ExtractionBench() {
+        this(DEFAULT_WARM_UP);
+    }
+
+    /** @param warmUp the least time each side is warmed up for (tests pass zero) */
+    public ExtractionBench(Duration warmUp) {
+        this.warmUpNanos = requireNonNull(warmUp, "warmUp").toNanos();
     }
 
     public Result run(Path htmlDir) throws IOException {
@@ -35,8 +49,8 @@ public final class ExtractionBench {
         ToIntFunction<String> extract = html -> extractor.extract(html, "").text().length();
         ToIntFunction<String> parse = html -> Jsoup.parse(html).body().text().length();
         // alternate the two so neither benefits from a later, warmer JIT
-        measure(pages, extract, WARM_UP_ROUNDS);
-        measure(pages, parse, WARM_UP_ROUNDS);
+        warmUp(pages, extract);
+        warmUp(pages, parse);
         double extractorRate = 0;
         double jsoupRate = 0;
         for (int i = 0; i < MEASURED_ROUNDS; i++) {
@@ -44,6 +58,13 @@ public final class ExtractionBench {
             jsoupRate = Math.max(jsoupRate, measure(pages, parse, 1));
         }
         return new Result(pages.size(), extractorRate, jsoupRate, extractorRate / jsoupRate);
+    }
+
+    private void warmUp(List<String> pages, ToIntFunction<String> work) {
+        long start = System.nanoTime();
+        for (int round = 0; round < WARM_UP_ROUNDS || System.nanoTime() - start < warmUpNanos; round++) {
+            measure(pages, work, 1);
+        }
     }
 
     private static double measure(List<String> pages, ToIntFunction<String> work, int rounds) {
