@@ -8,6 +8,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Extracts the article a reader sees from a page: the body paragraphs without page furniture,
@@ -74,7 +75,7 @@ public final class ArticleExtractor {
     }
 
     // a JSON-LD articleBody far longer than what the DOM gave means the DOM pick missed the body
-    private static String preferStructuredBody(String text, String structured) {
+    private static String preferStructuredBody(String text, @Nullable String structured) {
         if (structured == null || structured.length() < 2 * Math.max(text.length(), RETRY_BELOW_CHARS)) {
             return text;
         }

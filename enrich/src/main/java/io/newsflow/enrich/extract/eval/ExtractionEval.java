@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -57,8 +56,7 @@ public final class ExtractionEval {
         List<PageResult> pages = new ArrayList<>();
         long nanos = 0;
         int extracted = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = gold.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : gold.properties()) {
             String id = entry.getKey();
             String url = entry.getValue().path("url").asText("");
             String page = html.get(id);
