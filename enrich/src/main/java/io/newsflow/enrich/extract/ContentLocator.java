@@ -25,6 +25,7 @@ final class ContentLocator {
 
     private final TextStats stats;
     private final Map<Element, double[]> scores = new IdentityHashMap<>();
+    private final List<Element> candidates = new ArrayList<>();
     /** Characters in prose paragraphs (long, few links) anywhere below an element. */
     private final Map<Element, int[]> prose = new IdentityHashMap<>();
 
@@ -66,20 +67,19 @@ final class ContentLocator {
         }
         Element top = null;
         double topScore = 0;
-        List<Element> ranked = new ArrayList<>();
-        for (Map.Entry<Element, double[]> entry : scores.entrySet()) {
-            double[] s = entry.getValue();
-            s[0] *= 1 - stats.get(entry.getKey()).linkDensity();
-            ranked.add(entry.getKey());
+        // in the order candidates were first scored, so ties resolve the same way on every run
+        for (Element candidate : candidates) {
+            double[] s = scores.get(candidate);
+            s[0] *= 1 - stats.get(candidate).linkDensity();
             if (s[0] > topScore) {
                 topScore = s[0];
-                top = entry.getKey();
+                top = candidate;
             }
         }
         if (top == null) {
             return List.of();
         }
-        top = widen(top, body, ranked);
+        top = widen(top, body, new ArrayList<>(candidates));
         return withSiblings(top, body);
     }
 
@@ -88,6 +88,7 @@ final class ContentLocator {
         if (s == null) {
             s = new double[] {initialScore(e)};
             scores.put(e, s);
+            candidates.add(e);
         }
         return s;
     }
