@@ -35,7 +35,7 @@ final class BoilerplateFilter {
 
     /** A short paragraph opening like a prompt or a pointer elsewhere. */
     private static final Pattern PROMPT = Pattern.compile("\\(?(?:read (?:more|also|next|the full)|filed under"
-            + "|if you (?:enjoyed|liked|value) this|reporting by|editing by|writing by|related:|also read"
+            + "|if you (?:enjoyed|liked|value) this|reporting by|editing by|writing by|related(?: \\w+)?:|also read"
             + "|see also|more from|more on|click here|sign up|subscribe (?:to|now|for|today)|follow (?:us|him|her)"
             + "|share (?:this|on)|don'?t miss|recommended|watch:|listen:|video:|photo:|photos:|image:"
             + "|picture:|pictured:|photograph:|credit:|image credit|photo credit|source: getty|getty images"
@@ -83,6 +83,7 @@ final class BoilerplateFilter {
             + "|related (?:articles|stories|content|posts|coverage|links)|more (?:stories|articles|news) from"
             + "|recommended (?:for you|stories|articles|reading)|most (?:popular|read|viewed)(?: stories| articles)?"
             + "|trending (?:now|stories)|(?:show|view|read|load) comments|\\d+ comments|what to read next"
+            + "|more (?:\\S+ ){0,3}(?:stories|articles|reads|coverage)(?: from .*)?"
             + MORE_ELSEWHERE + ")\\W*");
 
     /** A short line that is only a date, with perhaps a time. */

@@ -105,10 +105,12 @@ class ArticleExtractorTest {
         Extraction e = extractBody(PARAGRAPHS
                 + "<p>Read more: <a href=\"/x\">Ferry service returns after twenty years</a></p>"
                 + "<div class=\"related-stories\"><h3>More stories</h3><p>The ferry that never came back to town</p></div>"
-                + "<h3>Related</h3><ul><li>Council budget approved</li><li>Mayor re-elected</li></ul>");
+                + "<h3>Related</h3><ul><li>Council budget approved</li><li>Mayor re-elected</li></ul>"
+                + "<p><strong>More Great Town Stories</strong></p><ul><li>The ferry is back, for now</li></ul>");
         assertFalse(e.text().contains("Read more"), e.text());
         assertFalse(e.text().contains("ferry that never came back"), e.text());
         assertFalse(e.text().contains("Council budget"), e.text());
+        assertFalse(e.text().contains("The ferry is back"), e.text());
         assertTrue(e.text().endsWith("cost far less to run."), e.text());
     }
 
