@@ -46,24 +46,40 @@ final class BoilerplateFilter {
             + "|advertisement|sponsored|get the latest|want more|like this (?:article|story)|join (?:our|the)"
             + "|download (?:our|the) app|have a (?:news )?tip)");
 
-    /** Notices that are boilerplate wherever they sit in a short paragraph. */
-    private static final Pattern NOTICE = Pattern.compile("(?:we use cookies|uses cookies|cookie policy"
-            + "|accept (?:all )?cookies|privacy policy|terms of (?:use|service)|already a subscriber"
-            + "|subscribe to (?:continue|read|unlock)|to continue reading|subscribers only|for subscribers"
-            + "|create a free account|log in to continue|sign up for (?:our|the|a) .{0,40}newsletter"
-            + "|newsletter sign ?up|delivered to your inbox|in your inbox|enter your email|email address"
-            + "|(?:reuters|ap photo|afp|getty images|epa|shutterstock|file photo|ap|bloomberg|istock)\\s*/"
-            + "|\\((?:photo|image|picture)s? (?:by|credit|courtesy)|(?:photo|image|picture|illustration)s?"
-            + " (?:by|credit|courtesy|via):?|ad blocker|disable your ad|javascript is disabled"
-            + "|enable javascript|your browser does not support|share this (?:article|story)"
-            + "|follow us on|like us on facebook|this content is imported from|your inbox|requires javascript"
-            + "|contributed (?:to this|reporting)|contributed additional reporting)");
+    /** Notices that are boilerplate wherever they sit in a short paragraph, as plain phrases. */
+    private static final String[] NOTICE_PHRASES = {"we use cookies", "uses cookies", "cookie policy",
+        "privacy policy", "already a subscriber", "to continue reading", "subscribers only", "for subscribers",
+        "create a free account", "log in to continue", "your inbox", "enter your email", "email address",
+        "ad blocker", "disable your ad", "javascript is disabled", "enable javascript", "requires javascript",
+        "your browser does not support", "follow us on", "like us on facebook", "this content is imported from",
+        "contributed to this", "contributed reporting", "contributed additional reporting"};
 
-    /** Words one of which every {@link #NOTICE} contains: a cheap test before the costly search. */
-    private static final String[] NOTICE_WORDS = {"cookie", "privacy", "terms of", "subscri", "continue reading",
-        "account", "log in", "newsletter", "inbox", "email", "photo", "image", "picture", "illustration",
-        "ad block", "your ad", "javascript", "browser", "share this", "follow us", "like us", "imported",
-        "contributed", "reuters", "afp", "epa", "getty", "shutterstock", "bloomberg", "istock", "ap/", "ap /"};
+    /**
+     * Notices that need a pattern, each behind a word it must contain: one alternation over all of
+     * them would be tried at every position of every paragraph.
+     */
+    private static final List<Notice> NOTICE_PATTERNS = List.of(
+            new Notice("cookies", "accept (?:all )?cookies"),
+            new Notice("terms of", "terms of (?:use|service)"),
+            new Notice("subscribe to", "subscribe to (?:continue|read|unlock)"),
+            new Notice("newsletter", "sign up for (?:our|the|a) .{0,40}newsletter|newsletter sign ?up"),
+            new Notice("/", "(?:reuters|ap photo|afp|getty images|epa|shutterstock|file photo|ap|bloomberg|istock)\\s*/"),
+            new Notice("(", "\\((?:photo|image|picture)s? (?:by|credit|courtesy)"),
+            new Notice(" by", "(?:photo|image|picture|illustration)s? by"),
+            new Notice("credit", "(?:photo|image|picture|illustration)s? credit"),
+            new Notice("courtesy", "(?:photo|image|picture|illustration)s? courtesy"),
+            new Notice(" via", "(?:photo|image|picture|illustration)s? via"),
+            new Notice("share this", "share this (?:article|story)"));
+
+    private record Notice(String word, Pattern pattern) {
+        Notice(String word, String regex) {
+            this(word, Pattern.compile(regex));
+        }
+
+        boolean in(String lower) {
+            return lower.contains(word) && pattern.matcher(lower).find();
+        }
+    }
 
     /** A WordPress shortcode the site failed to expand: "[button link=...]Send us...[/button]". */
     private static final Pattern SHORTCODE = Pattern.compile("\\[\\w+[^\\]]*\\].*\\[/\\w+\\]");
@@ -143,7 +159,7 @@ final class BoilerplateFilter {
         if (length < 160 && PROMPT.matcher(text).lookingAt()) {
             return true;
         }
-        if (length < 300 && mayBeNotice(text) && NOTICE.matcher(text).find()) {
+        if (length < 300 && notice(text)) {
             return true;
         }
         if (text.startsWith("[") && SHORTCODE.matcher(text).matches()) {
@@ -155,9 +171,14 @@ final class BoilerplateFilter {
         return length < 60 && DATE_LINE.matcher(text).matches();
     }
 
-    private static boolean mayBeNotice(String lower) {
-        for (String word : NOTICE_WORDS) {
-            if (lower.contains(word)) {
+    private static boolean notice(String lower) {
+        for (String phrase : NOTICE_PHRASES) {
+            if (lower.contains(phrase)) {
+                return true;
+            }
+        }
+        for (Notice notice : NOTICE_PATTERNS) {
+            if (notice.in(lower)) {
                 return true;
             }
         }

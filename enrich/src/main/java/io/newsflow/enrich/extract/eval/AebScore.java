@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * The metric of the public article-extraction-benchmark ({@code evaluate.py}), as ported in
  * {@code shared/tools/aeb_score.py}: {@code \w+} tokens (Python's \w: letters, numbers, underscore),
- * 4-token shingles as multisets, per-page tp/fp/fn normalised by their sum, corpus precision and recall as means over pages and F1 as the
- * harmonic mean of those two means. Numbers must match the reference to 3 decimals.
+ * 4-token shingles as multisets, per-page tp/fp/fn normalised by their sum, corpus precision and
+ * recall as means over pages and F1 as the harmonic mean of those two means. Numbers must match
+ * the reference to 3 decimals.
  */
 final class AebScore {
 
