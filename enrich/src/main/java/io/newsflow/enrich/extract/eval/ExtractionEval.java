@@ -1,5 +1,6 @@
 package io.newsflow.enrich.extract.eval;
 
+import io.newsflow.core.progress.Progress;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,26 +57,29 @@ public final class ExtractionEval {
         List<PageResult> pages = new ArrayList<>();
         long nanos = 0;
         int extracted = 0;
-        for (Map.Entry<String, JsonNode> entry : gold.properties()) {
-            String id = entry.getKey();
-            String url = entry.getValue().path("url").asText("");
-            String page = html.get(id);
-            Extraction extraction = null;
-            if (page != null) {
-                long start = System.nanoTime();
-                extraction = extractor.extract(page, url);
-                nanos += System.nanoTime() - start;
-                extracted++;
-            }
-            String text = extraction == null ? "" : extraction.text();
-            AebScore.PageCounts counts = score.add(entry.getValue().path("articleBody").asText(""), text);
-            pages.add(new PageResult(id, url, counts.f1(), counts.precision(), counts.recall()));
-            if (outDir != null) {
-                Files.writeString(outDir.resolve(id + ".txt"), text, StandardCharsets.UTF_8);
-                if (extraction != null) {
-                    ObjectNode meta = JsonCodec.MAPPER.valueToTree(extraction);
-                    meta.remove("text");
-                    Files.write(outDir.resolve(id + ".json"), JsonCodec.MAPPER.writeValueAsBytes(meta));
+        try (Progress progress = Progress.toStderr("eval extraction", gold.size())) {
+            for (Map.Entry<String, JsonNode> entry : gold.properties()) {
+                progress.advance(1);
+                String id = entry.getKey();
+                String url = entry.getValue().path("url").asText("");
+                String page = html.get(id);
+                Extraction extraction = null;
+                if (page != null) {
+                    long start = System.nanoTime();
+                    extraction = extractor.extract(page, url);
+                    nanos += System.nanoTime() - start;
+                    extracted++;
+                }
+                String text = extraction == null ? "" : extraction.text();
+                AebScore.PageCounts counts = score.add(entry.getValue().path("articleBody").asText(""), text);
+                pages.add(new PageResult(id, url, counts.f1(), counts.precision(), counts.recall()));
+                if (outDir != null) {
+                    Files.writeString(outDir.resolve(id + ".txt"), text, StandardCharsets.UTF_8);
+                    if (extraction != null) {
+                        ObjectNode meta = JsonCodec.MAPPER.valueToTree(extraction);
+                        meta.remove("text");
+                        Files.write(outDir.resolve(id + ".json"), JsonCodec.MAPPER.writeValueAsBytes(meta));
+                    }
                 }
             }
         }
