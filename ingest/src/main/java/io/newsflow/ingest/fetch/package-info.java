@@ -1,4 +1,7 @@
-/** Fetching one URL with jsoup into a {@link io.newsflow.core.record.Page}. */
+/**
+ * Fetching article URLs politely and safely: the HTTP client with its limits and SSRF guard, charset
+ * detection, canonical URLs, per-host politeness and the consumer group that drains {@code newsflow.links}.
+ */
 @NullMarked
 package io.newsflow.ingest.fetch;
 
