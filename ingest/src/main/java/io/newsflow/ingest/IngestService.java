@@ -81,7 +81,7 @@ public final class IngestService implements Service {
             fetcher = links;
             LinkPublisher publisher = track(new LinkPublisher(kafka, store, policy, registry, clock));
             for (String url : config.startUrls()) {
-                publisher.publish(url, "start-urls", null);
+                publisher.offer(url, "start-urls", null);
             }
             publisher.flush();
             SourcePoller poller = track(new SourcePoller(config.sources(), http, robots, publisher, config.sourceBackoffMax(), registry));

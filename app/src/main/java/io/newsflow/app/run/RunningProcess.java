@@ -13,9 +13,11 @@ import io.newsflow.app.http.AdminServer;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.ingest.IngestConfig;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -79,7 +81,12 @@ public final class RunningProcess implements AutoCloseable {
         if (withDemo) {
             demo = DemoSite.start(0);
             started.push(demo);
-            config = config.with(Map.of("newsflow.ingest.start.urls", demo.articleUrls()));
+            // crawled as any site is: through its feed, and the sitemap its robots.txt lists
+            config = config.with(Map.of(
+                    IngestConfig.SOURCES, List.of(
+                            Map.of("name", "demo-feed", "type", "feed", "url", demo.baseUrl() + "feed.xml"),
+                            Map.of("name", "demo-sitemaps", "type", "robots", "url", demo.baseUrl() + "robots.txt")),
+                    IngestConfig.ALLOW_PRIVATE, true));
             LOG.info("demo site serving {} articles at {}", DemoSite.ARTICLES.size(), demo.baseUrl());
         }
         TopicBootstrap.ensureTopics(config.kafkaClientProperties(), pageMaxBytes);

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.record.Link;
 import io.newsflow.core.topic.Topics;
+import io.newsflow.ingest.source.LinkSink;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * A URL the seen-set knows and that is not due again is not published, nor is one published
  * recently and not fetched yet, so re-polling a feed every minute does not flood the topic.
  */
-public final class LinkPublisher implements AutoCloseable {
+public final class LinkPublisher implements LinkSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkPublisher.class);
     private static final int RECENT_LIMIT = 200_000;
@@ -50,12 +51,9 @@ public final class LinkPublisher implements AutoCloseable {
         this.clock = requireNonNull(clock, "clock");
     }
 
-    /**
-     * Publishes one discovered URL unless it is known and not due.
-     *
-     * @return whether it was published
-     */
-    public boolean publish(String url, String source, @Nullable Instant publishedAt) {
+    /** Publishes one discovered URL unless it is known and not due; returns whether it was published. */
+    @Override
+    public boolean offer(String url, String source, @Nullable Instant publishedAt) {
         String canonical = UrlCanonicalizer.canonicalize(url);
         if (canonical == null || HostKey.of(canonical).isEmpty()) {
             count("invalid");

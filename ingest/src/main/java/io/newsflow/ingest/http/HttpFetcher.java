@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -32,11 +32,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Performs one HTTP GET within {@link FetchLimits}: redirects are followed by hand so the
  * {@link AddressGuard} checks every hop, the body is streamed and cut at the cap (after gunzip, so
- * a gzip bomb is cut too), and a watchdog closes the connection when the total time is up, which
- * bounds servers that never answer or trickle a byte at a time.
+ * a gzip bomb is cut too), and the total time is enforced while waiting for headers (a watchdog
+ * closes the connection) and between body reads, which bounds servers that never answer or
+ * trickle a byte at a time.
  */
 public final class HttpFetcher implements AutoCloseable {
 
+    private static final int HEADERS = 0;
+    private static final int BODY = 1;
+    private static final int EXPIRED = 2;
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     private final FetchLimits limits;
@@ -72,7 +76,7 @@ public final class HttpFetcher implements AutoCloseable {
     public HttpResponseData get(URI url, Map<String, String> headers, Predicate<@Nullable String> bodyWanted, int maxBodyBytes)
             throws FetchException {
         long started = System.nanoTime();
-        AtomicBoolean expired = new AtomicBoolean();
+        long deadline = started + limits.totalTimeout().toNanos();
         Set<URI> visited = new HashSet<>();
         URI current = url;
         for (int hop = 0; ; hop++) {
@@ -80,20 +84,29 @@ public final class HttpFetcher implements AutoCloseable {
                 throw new FetchException(FetchException.REDIRECT_LOOP, "redirect loop at " + current);
             }
             guard.check(current);
-            long remaining = limits.totalTimeout().toNanos() - (System.nanoTime() - started);
+            long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 throw new FetchException(FetchException.TOTAL_TIMEOUT, "no response within " + limits.totalTimeout());
             }
             HttpURLConnection connection = open(current, headers);
+            // the watchdog guards the header phase only (a server dribbling header bytes resets the read
+            // timeout); the body loop checks the deadline itself, because disconnecting a connection
+            // whose body is being read can wedge HttpURLConnection's stream lock
+            AtomicInteger phase = new AtomicInteger(HEADERS);
             ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-                expired.set(true);
-                connection.disconnect();
+                if (phase.compareAndSet(HEADERS, EXPIRED)) {
+                    connection.disconnect();
+                }
             }, remaining, TimeUnit.NANOSECONDS);
-            boolean stage = false;
+            boolean connected = false;
             try {
                 connection.connect();
-                stage = true;
+                connected = true;
                 int status = connection.getResponseCode();
+                alarm.cancel(false);
+                if (!phase.compareAndSet(HEADERS, BODY)) {
+                    throw new FetchException(FetchException.TOTAL_TIMEOUT, "no response headers within " + limits.totalTimeout() + " from " + current);
+                }
                 if (status >= 300 && status < 400 && status != 304) {
                     String location = connection.getHeaderField("Location");
                     connection.disconnect();
@@ -111,19 +124,21 @@ public final class HttpFetcher implements AutoCloseable {
                     connection.disconnect();
                     return response(url, current, status, connection, new byte[0], false, started);
                 }
-                Body body = readBody(connection, maxBodyBytes);
+                Body body = readBody(connection, maxBodyBytes, deadline, current);
                 if (body.truncated) {
                     // the rest of the body is never read: drop the connection rather than drain it
                     connection.disconnect();
                 }
                 return response(url, current, status, connection, body.bytes, body.truncated, started);
             } catch (FetchException e) {
+                connection.disconnect();
                 throw e;
             } catch (IOException | RuntimeException e) {
-                connection.disconnect();
-                throw classify(e, expired.get(), stage, current);
-            } finally {
                 alarm.cancel(false);
+                if (phase.get() != EXPIRED) {
+                    connection.disconnect();
+                }
+                throw classify(e, phase.get() == EXPIRED, connected, current);
             }
         }
     }
@@ -163,11 +178,14 @@ public final class HttpFetcher implements AutoCloseable {
     private record Body(byte[] bytes, boolean truncated) {
     }
 
-    private static Body readBody(HttpURLConnection connection, int maxBytes) throws IOException {
+    private Body readBody(HttpURLConnection connection, int maxBytes, long deadline, URI url) throws IOException {
         try (InputStream in = decoded(connection)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 64 * 1024));
             byte[] buffer = new byte[16 * 1024];
             while (true) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new FetchException(FetchException.TOTAL_TIMEOUT, "body of " + url + " not complete within " + limits.totalTimeout());
+                }
                 int room = maxBytes - out.size();
                 int n = in.read(buffer, 0, Math.min(buffer.length, room + 1));
                 if (n < 0) {

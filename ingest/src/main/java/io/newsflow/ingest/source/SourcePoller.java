@@ -13,7 +13,6 @@ import crawlercommons.sitemaps.extension.ExtensionMetadata;
 import crawlercommons.sitemaps.extension.NewsAttributes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.metrics.MetricNames;
-import io.newsflow.ingest.frontier.LinkPublisher;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.HttpFetcher;
 import io.newsflow.ingest.http.HttpResponseData;
@@ -54,7 +53,7 @@ public final class SourcePoller implements AutoCloseable {
     private final List<SourceSpec> sources;
     private final HttpFetcher http;
     private final RobotsCache robots;
-    private final LinkPublisher links;
+    private final LinkSink links;
     private final Duration backoffMax;
     private final MeterRegistry registry;
     private final Map<String, Validators> validators = new ConcurrentHashMap<>();
@@ -78,7 +77,7 @@ public final class SourcePoller implements AutoCloseable {
         }
     }
 
-    public SourcePoller(List<SourceSpec> sources, HttpFetcher http, RobotsCache robots, LinkPublisher links,
+    public SourcePoller(List<SourceSpec> sources, HttpFetcher http, RobotsCache robots, LinkSink links,
             Duration backoffMax, MeterRegistry registry) {
         this.sources = List.copyOf(sources);
         this.http = requireNonNull(http, "http");
@@ -185,7 +184,7 @@ public final class SourcePoller implements AutoCloseable {
         } else if (map instanceof SiteMap sitemap) {
             for (SiteMapURL entry : sitemap.getSiteMapUrls()) {
                 String discovered = entry.getUrl().toString();
-                if (source.accepts(discovered) && links.publish(discovered, source.name(), publishedAt(entry))) {
+                if (source.accepts(discovered) && links.offer(discovered, source.name(), publishedAt(entry))) {
                     found++;
                 }
             }
@@ -223,7 +222,7 @@ public final class SourcePoller implements AutoCloseable {
             }
             boolean sameHost = host != null && host.equalsIgnoreCase(hostOf(href));
             // without an include pattern a listing page would hand us its whole navigation: stay on the site
-            if ((source.include() != null || sameHost) && source.accepts(href) && links.publish(href, source.name(), null)) {
+            if ((source.include() != null || sameHost) && source.accepts(href) && links.offer(href, source.name(), null)) {
                 found++;
             }
         }
