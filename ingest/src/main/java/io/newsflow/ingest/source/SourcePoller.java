@@ -102,10 +102,7 @@ public final class SourcePoller implements AutoCloseable {
             LOG.info("source {} polled: {} new links", source.name(), found);
         } catch (SourceFailure e) {
             int failed = failures.merge(source.name(), 1, Integer::sum);
-            next = source.interval().multipliedBy(1L << Math.min(failed - 1, 16));
-            if (next.compareTo(backoffMax) > 0) {
-                next = backoffMax.compareTo(source.interval()) > 0 ? backoffMax : source.interval();
-            }
+            next = afterFailure(source, failed);
             count(e.outcome);
             LOG.warn("source {} ({}) failed {} time(s) in a row: {}; next poll in {}s", source.name(), source.url(), failed,
                     e.getMessage(), next.toSeconds());
@@ -117,6 +114,15 @@ public final class SourcePoller implements AutoCloseable {
         if (!scheduler.isShutdown()) {
             scheduler.schedule(() -> pollAndReschedule(source), next.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The wait before the next poll of a source that failed {@code failed} times in a row: doubling, capped. */
+    Duration afterFailure(SourceSpec source, int failed) {
+        Duration next = source.interval().multipliedBy(1L << Math.min(failed - 1, 16));
+        if (next.compareTo(backoffMax) > 0) {
+            return backoffMax.compareTo(source.interval()) > 0 ? backoffMax : source.interval();
+        }
+        return next;
     }
 
     /** Polls one source now; returns how many links were published. */
