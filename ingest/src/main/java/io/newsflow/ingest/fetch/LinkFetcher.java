@@ -369,7 +369,7 @@ public final class LinkFetcher implements AutoCloseable {
     public synchronized void close() {
         running = false;
         if (poller.isAlive()) {
-            consumer.wakeup();
+            // the poll loop sees the flag within one poll; a wakeup could abort its final commit
             try {
                 poller.join(settings.longestFetch().toMillis() + 15_000);
             } catch (InterruptedException e) {

@@ -94,6 +94,10 @@ public final class RobotsCache {
             LOG.warn("robots.txt {} answered HTTP {}: host disallowed until it recovers", robotsUrl, status);
             return rules(parser.failedFetch(status), true, now.plus(errorTtl));
         } catch (FetchException e) {
+            if (e.outcome().equals(FetchException.BLOCKED_ADDRESS)) {
+                // the SSRF guard refuses the host: every request to it fails with that clearer outcome
+                return rules(parser.failedFetch(404), false, now.plus(errorTtl));
+            }
             LOG.warn("robots.txt {} unavailable ({}): host disallowed until it recovers", robotsUrl, e.outcome());
             return rules(parser.failedFetch(503), true, now.plus(errorTtl));
         }
