@@ -53,6 +53,24 @@ final class PipelineConfigs {
         throw new AssertionError("expected " + count + " articles within " + timeout + ", found " + rows.keySet());
     }
 
+    /**
+     * Polls the SQLite store until it holds an article for each of the given URLs; other tests on
+     * the shared broker may have stored more.
+     */
+    static Map<String, String[]> awaitRows(Path dataDir, java.util.Collection<String> urls, Duration timeout)
+            throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, String[]> rows = new TreeMap<>();
+        while (System.nanoTime() < deadline) {
+            rows = rows(dataDir);
+            if (rows.keySet().containsAll(urls)) {
+                return rows;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("expected articles " + urls + " within " + timeout + ", found " + rows.keySet());
+    }
+
     static Map<String, String[]> rows(Path dataDir) throws SQLException {
         Map<String, String[]> rows = new TreeMap<>();
         Path db = dataDir.resolve("newsflow.db");
