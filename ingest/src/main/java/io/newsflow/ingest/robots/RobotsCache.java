@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,17 @@ public final class RobotsCache {
     private static final Logger LOG = LoggerFactory.getLogger(RobotsCache.class);
     private static final int MAX_ROBOTS_BYTES = 512 * 1024;
 
-    /** The rules of one host, as the fetcher needs them. */
-    public record Rules(BaseRobotRules rules, Duration crawlDelay, boolean unavailable, Instant expires) {
+    /**
+     * The rules of one host, as the fetcher needs them.
+     *
+     * @param problem why robots.txt is unavailable (e.g. {@code http_5xx}, {@code dns_failed}), null when it is not
+     */
+    public record Rules(BaseRobotRules rules, Duration crawlDelay, @Nullable String problem, Instant expires) {
+
+        /** Whether robots.txt could not be had, so the host is disallowed until it can. */
+        public boolean unavailable() {
+            return problem != null;
+        }
 
         public boolean isAllowed(String url) {
             return rules.isAllowed(url);
@@ -86,29 +96,29 @@ public final class RobotsCache {
             int status = response.status();
             if (status / 100 == 2) {
                 BaseRobotRules rules = parser.parseContent(robotsUrl, response.body(), response.header("content-type"), agentNames);
-                return rules(rules, false, now.plus(ttl));
+                return rules(rules, null, now.plus(ttl));
             }
             if (status / 100 == 4) {
-                return rules(parser.failedFetch(status), false, now.plus(ttl));
+                return rules(parser.failedFetch(status), null, now.plus(ttl));
             }
             LOG.warn("robots.txt {} answered HTTP {}: host disallowed until it recovers", robotsUrl, status);
-            return rules(parser.failedFetch(status), true, now.plus(errorTtl));
+            return rules(parser.failedFetch(status), "http_" + status / 100 + "xx", now.plus(errorTtl));
         } catch (FetchException e) {
             if (e.outcome().equals(FetchException.BLOCKED_ADDRESS)) {
                 // the SSRF guard refuses the host: every request to it fails with that clearer outcome
-                return rules(parser.failedFetch(404), false, now.plus(errorTtl));
+                return rules(parser.failedFetch(404), null, now.plus(errorTtl));
             }
             LOG.warn("robots.txt {} unavailable ({}): host disallowed until it recovers", robotsUrl, e.outcome());
-            return rules(parser.failedFetch(503), true, now.plus(errorTtl));
+            return rules(parser.failedFetch(503), e.outcome(), now.plus(errorTtl));
         }
     }
 
-    private Rules rules(BaseRobotRules rules, boolean unavailable, Instant expires) {
+    private Rules rules(BaseRobotRules rules, @Nullable String problem, Instant expires) {
         long delayMs = rules.getCrawlDelay();
         Duration delay = delayMs <= 0 ? Duration.ZERO : Duration.ofMillis(delayMs);
         if (delay.compareTo(maxCrawlDelay) > 0) {
             delay = maxCrawlDelay;
         }
-        return new Rules(rules, delay, unavailable, expires);
+        return new Rules(rules, delay, problem, expires);
     }
 }

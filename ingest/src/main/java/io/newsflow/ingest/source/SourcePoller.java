@@ -137,7 +137,7 @@ public final class SourcePoller implements AutoCloseable {
     private int pollRobots(SourceSpec source) throws SourceFailure {
         RobotsCache.Rules rules = robots.rulesFor(source.url().toString());
         if (rules.unavailable()) {
-            throw new SourceFailure("robots_unavailable", "robots.txt unavailable");
+            throw new SourceFailure(rules.problem(), "robots.txt unavailable (" + rules.problem() + ")");
         }
         int found = 0;
         for (String sitemap : rules.sitemaps()) {
@@ -259,7 +259,7 @@ public final class SourcePoller implements AutoCloseable {
         if (source.type() != SourceType.ROBOTS) {
             RobotsCache.Rules rules = robots.rulesFor(key);
             if (rules.unavailable()) {
-                throw new SourceFailure("robots_unavailable", "robots.txt of " + url.getHost() + " unavailable");
+                throw new SourceFailure(rules.problem(), "robots.txt of " + url.getHost() + " unavailable (" + rules.problem() + ")");
             }
             if (!rules.isAllowed(key)) {
                 throw new SourceFailure("robots_disallowed", url + " is disallowed by robots.txt");
