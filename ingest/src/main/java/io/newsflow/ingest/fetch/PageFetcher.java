@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PageFetcher {
 
-    static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
+    /** The media types fetched as articles. */
+    public static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     private static final int BINARY_SNIFF_BYTES = 1024;
 

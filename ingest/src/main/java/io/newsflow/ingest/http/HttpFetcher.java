@@ -119,7 +119,7 @@ public final class HttpFetcher implements AutoCloseable {
                     current = redirectTarget(current, location);
                     continue;
                 }
-                String mediaType = mediaType(connection.getContentType());
+                String mediaType = HttpResponseData.mediaType(connection.getContentType());
                 if (status / 100 != 2 || !bodyWanted.test(mediaType)) {
                     connection.disconnect();
                     return response(url, current, status, connection, new byte[0], false, started);
@@ -242,14 +242,6 @@ public final class HttpFetcher implements AutoCloseable {
             return new FetchException(FetchException.BAD_URL, message, e);
         }
         return new FetchException(FetchException.IO_ERROR, message, e);
-    }
-
-    private static @Nullable String mediaType(@Nullable String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -36,21 +36,29 @@ public record HttpResponseData(URI requested, URI finalUrl, int status, Map<Stri
 
     /** The media type without parameters, lower case, or null when the server sent none. */
     public @Nullable String mediaType() {
-        String type = header("content-type");
-        if (type == null) {
-            return null;
-        }
-        int semicolon = type.indexOf(';');
-        return (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return mediaType(header("content-type"));
     }
 
     /** The charset parameter of the Content-Type header, or null. */
     public @Nullable String headerCharset() {
-        String type = header("content-type");
-        if (type == null) {
+        return charset(header("content-type"));
+    }
+
+    /** The media type of a Content-Type value without parameters, lower case, or null. */
+    public static @Nullable String mediaType(@Nullable String contentType) {
+        if (contentType == null) {
             return null;
         }
-        for (String part : type.split(";")) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The charset parameter of a Content-Type value, or null. */
+    public static @Nullable String charset(@Nullable String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String part : contentType.split(";")) {
             String p = part.trim();
             if (p.regionMatches(true, 0, "charset=", 0, 8)) {
                 return p.substring(8).replace("\"", "").replace("'", "").trim();

@@ -8,16 +8,15 @@ import io.newsflow.core.record.ArticleId;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.topic.Topics;
 import io.newsflow.ingest.fetch.CharsetDetector;
+import io.newsflow.ingest.fetch.PageFetcher;
 import io.newsflow.ingest.frontier.UrlCanonicalizer;
+import io.newsflow.ingest.http.HttpResponseData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.jspecify.annotations.Nullable;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcReader;
@@ -35,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class WarcReplayer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarcReplayer.class);
-    private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
 
     /** Counts of one replay. */
     public record Summary(long published, long skipped, long broken) {
@@ -110,8 +108,8 @@ public final class WarcReplayer {
             return "not_ok";
         }
         String contentType = http.headers().first("Content-Type").orElse(null);
-        String mediaType = mediaType(contentType);
-        if (mediaType != null && !HTML_TYPES.contains(mediaType)) {
+        String mediaType = HttpResponseData.mediaType(contentType);
+        if (mediaType != null && !PageFetcher.HTML_TYPES.contains(mediaType)) {
             return "not_html";
         }
         byte[] body;
@@ -120,7 +118,7 @@ public final class WarcReplayer {
             body = in.readNBytes(maxBodyBytes);
             truncated = in.read() >= 0;
         }
-        CharsetDetector.Decoded decoded = CharsetDetector.decode(body, charset(contentType));
+        CharsetDetector.Decoded decoded = CharsetDetector.decode(body, HttpResponseData.charset(contentType));
         String url = response.target();
         String canonical = UrlCanonicalizer.canonicalize(url);
         if (canonical == null) {
@@ -136,27 +134,6 @@ public final class WarcReplayer {
             }
         });
         return "published";
-    }
-
-    private static @Nullable String mediaType(@Nullable String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static @Nullable String charset(@Nullable String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        for (String part : contentType.split(";")) {
-            String p = part.trim();
-            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                return p.substring(8).replace("\"", "").trim();
-            }
-        }
-        return null;
     }
 
     private void count(String outcome) {
