@@ -165,6 +165,7 @@ public final class SourcePoller implements AutoCloseable {
         } catch (UnknownFormatException | IOException | RuntimeException e) {
             throw new SourceFailure("unparseable", "cannot parse " + url + ": " + e.getMessage());
         }
+        remember(response);
         int found = 0;
         if (map instanceof SiteMapIndex index) {
             if (depth >= MAX_INDEX_DEPTH) {
@@ -219,6 +220,7 @@ public final class SourcePoller implements AutoCloseable {
             return 0;
         }
         Document page = Jsoup.parse(new String(response.body(), charsetOf(response)), response.finalUrl().toString());
+        remember(response);
         String host = response.finalUrl().getHost();
         int found = 0;
         for (Element anchor : page.select("a[href]")) {
@@ -290,8 +292,12 @@ public final class SourcePoller implements AutoCloseable {
         if (response.status() / 100 != 2) {
             throw new SourceFailure("http_" + response.status() / 100 + "xx", url + " answered HTTP " + response.status());
         }
-        validators.put(key, new Validators(response.header("etag"), response.header("last-modified")));
         return response;
+    }
+
+    /** Keeps a document's validators for the next conditional poll, once it has been read successfully. */
+    private void remember(HttpResponseData response) {
+        validators.put(response.requested().toString(), new Validators(response.header("etag"), response.header("last-modified")));
     }
 
     private static URL toUrl(URI url) throws SourceFailure {
