@@ -95,7 +95,11 @@ public final class RobotsCache {
             HttpResponseData response = http.get(URI.create(robotsUrl), Map.of(), type -> true, MAX_ROBOTS_BYTES);
             int status = response.status();
             if (status / 100 == 2) {
-                BaseRobotRules rules = parser.parseContent(robotsUrl, response.body(), response.header("content-type"), agentNames);
+                BaseRobotRules rules;
+                // the parser counts warnings per parse in a field, so parses do not overlap
+                synchronized (parser) {
+                    rules = parser.parseContent(robotsUrl, response.body(), response.header("content-type"), agentNames);
+                }
                 return rules(rules, null, now.plus(ttl));
             }
             if (status / 100 == 4) {
