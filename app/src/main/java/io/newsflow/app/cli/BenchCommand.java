@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure speed side by side with baselines; prints one JSON line.",
-        subcommands = {})
+        subcommands = {
+            BenchPipelineCommand.class,
+            SinkBenchCommand.class
+        })
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

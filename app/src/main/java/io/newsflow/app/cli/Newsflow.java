@@ -14,8 +14,12 @@ import picocli.CommandLine.Command;
             EnrichCommand.class,
             SinkCommand.class,
             ReplayCommand.class,
+            TailCommand.class,
+            StatsCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            DlqCommand.class,
+            ReprocessCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {

@@ -11,13 +11,14 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
  * The HTTP server every newsflow process runs: {@code /health} (the process is alive),
- * {@code /ready} (every stage healthy and its dependencies reachable) and {@code /metrics}
+ * {@code /ready} (broker and storage reachable, every stage running; 503 otherwise) and {@code /metrics}
  * (Prometheus text format). More routes (API, dashboard) are added with {@link #route}.
  */
 public final class AdminServer implements AutoCloseable {
@@ -33,10 +34,11 @@ public final class AdminServer implements AutoCloseable {
     /**
      * Starts the server.
      *
-     * @param ready extra readiness checks beyond the services' own, e.g. broker reachable
+     * @param dependencies readiness checks beyond the services' own, by name, e.g. {@code broker}
+     *     (reachable) and {@code storage} (reachable); each is reported on its own line
      */
     public static AdminServer start(String bind, int port, PrometheusMeterRegistry registry,
-            List<? extends Service> services, BooleanSupplier ready) {
+            List<? extends Service> services, Map<String, BooleanSupplier> dependencies) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
             ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
@@ -49,8 +51,12 @@ public final class AdminServer implements AutoCloseable {
             admin.route("/health", exchange -> send(exchange, 200, "text/plain", "ok\n"));
             admin.route("/ready", exchange -> {
                 StringBuilder body = new StringBuilder();
-                boolean ok = ready.getAsBoolean();
-                body.append("dependencies ").append(ok ? "ok" : "unreachable").append('\n');
+                boolean ok = true;
+                for (Map.Entry<String, BooleanSupplier> dependency : dependencies.entrySet()) {
+                    boolean reachable = dependency.getValue().getAsBoolean();
+                    ok &= reachable;
+                    body.append(dependency.getKey()).append(' ').append(reachable ? "ok" : "unreachable").append('\n');
+                }
                 for (Service service : services) {
                     boolean healthy = service.isHealthy();
                     ok &= healthy;

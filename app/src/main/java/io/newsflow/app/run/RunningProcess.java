@@ -8,19 +8,29 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.TopicBootstrap;
+import io.newsflow.app.dashboard.Dashboard;
 import io.newsflow.app.demo.DemoSite;
 import io.newsflow.app.http.AdminServer;
+import io.newsflow.app.http.ArticleApi;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.metrics.FreshnessHistogram;
 import io.newsflow.ingest.IngestConfig;
+import io.newsflow.sink.SinkConfig;
+import io.newsflow.sink.jdbc.Database;
+import io.newsflow.sink.query.ArticleQueries;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One newsflow process: optionally an embedded broker and the demo site, the stages it runs, the
- * HTTP server and the status line. Closing it stops everything in reverse order of starting.
+ * HTTP server with the dashboard, and the status line. Closing it stops everything in reverse order of starting.
  */
 public final class RunningProcess implements AutoCloseable {
 
@@ -45,6 +55,8 @@ public final class RunningProcess implements AutoCloseable {
 
     private RunningProcess(NewsflowConfig config) {
         this.config = config;
+        // first: filters only shape meters registered after them
+        registry.config().meterFilter(new FreshnessHistogram());
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -92,9 +104,23 @@ public final class RunningProcess implements AutoCloseable {
         TopicBootstrap.ensureTopics(config.kafkaClientProperties(), pageMaxBytes);
         pipeline = Pipeline.start(config, registry, stages);
         started.push(pipeline);
+        Map<String, BooleanSupplier> dependencies = new LinkedHashMap<>();
+        dependencies.put("broker", this::brokerReachable);
+        ArticleQueries articles = null;
+        if (stages.contains(Stage.SINK)) {
+            SinkConfig sink = new SinkConfig(config);
+            Database database = Database.of(sink.jdbcUrl(), sink.jdbcUser(), sink.jdbcPassword().value());
+            dependencies.put("storage", () -> reachable(database));
+            articles = new ArticleQueries(database);
+            started.push(articles);
+        }
         http = AdminServer.start((String) common.get(CommonConfig.HTTP_BIND), (Integer) common.get(CommonConfig.HTTP_PORT),
-                registry, pipeline.services(), this::brokerReachable);
+                registry, pipeline.services(), dependencies);
         started.push(http);
+        started.push(Dashboard.start(http, config, registry, pipeline.services()));
+        if (articles != null) {
+            http.route(ArticleApi.PATH, new ArticleApi(articles));
+        }
         StatusReporter status = new StatusReporter(registry, 5);
         started.push(status);
         LOG.info("newsflow running: Kafka {}, HTTP http://{}:{}/", config.kafkaClientProperties().get("bootstrap.servers"),
@@ -109,6 +135,14 @@ public final class RunningProcess implements AutoCloseable {
             admin.describeCluster().nodes().get(3, java.util.concurrent.TimeUnit.SECONDS);
             return true;
         } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean reachable(Database database) {
+        try (Connection connection = database.open()) {
+            return connection.isValid(3);
+        } catch (SQLException e) {
             return false;
         }
     }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,10 +55,10 @@ final class PipelineConfigs {
     }
 
     /**
-     * Polls the SQLite store until it holds an article for each of the given URLs; other tests on
-     * the shared broker may have stored more.
+     * Polls the SQLite store until it holds an article for each of {@code urls}; url -> {title, text,
+     * version}. The articles topic is shared by every test on the broker, so count only your own.
      */
-    static Map<String, String[]> awaitRows(Path dataDir, java.util.Collection<String> urls, Duration timeout)
+    static Map<String, String[]> awaitRows(Path dataDir, Collection<String> urls, Duration timeout)
             throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, String[]> rows = new TreeMap<>();
@@ -68,7 +69,7 @@ final class PipelineConfigs {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("expected articles " + urls + " within " + timeout + ", found " + rows.keySet());
+        throw new AssertionError("expected articles of " + urls + " within " + timeout + ", found " + rows.size() + " others");
     }
 
     static Map<String, String[]> rows(Path dataDir) throws SQLException {
