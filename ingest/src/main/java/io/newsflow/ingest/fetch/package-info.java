@@ -1,6 +1,7 @@
 /**
- * Fetching article URLs politely and safely: the HTTP client with its limits and SSRF guard, charset
- * detection, canonical URLs, per-host politeness and the consumer group that drains {@code newsflow.links}.
+ * Fetching article URLs politely: the consumer group that drains {@code newsflow.links}, per-host
+ * queues and delays, and turning one response into a {@link io.newsflow.core.record.Page}
+ * (content type, binary sniffing, charset, canonical URL).
  */
 @NullMarked
 package io.newsflow.ingest.fetch;
