@@ -1,5 +1,6 @@
 package io.newsflow.app.http;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -14,29 +15,36 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP server every newsflow process runs: {@code /health} (the process is alive),
  * {@code /ready} (every stage healthy and its dependencies reachable) and {@code /metrics}
- * (Prometheus text format). More routes (API, dashboard) are added with {@link #route}.
+ * (Prometheus text format). More routes (API, dashboard) are added with {@link #route}. With a
+ * token configured, every route but {@code /health} requires it, so a liveness probe needs no secret.
  */
 public final class AdminServer implements AutoCloseable {
 
+    private static final String HEALTH = "/health";
+
     private final HttpServer server;
     private final ExecutorService executor;
+    private final @Nullable BearerTokenAuthenticator authenticator;
 
-    private AdminServer(HttpServer server, ExecutorService executor) {
+    private AdminServer(HttpServer server, ExecutorService executor, @Nullable BearerTokenAuthenticator authenticator) {
         this.server = server;
         this.executor = executor;
+        this.authenticator = authenticator;
     }
 
     /**
      * Starts the server.
      *
      * @param ready extra readiness checks beyond the services' own, e.g. broker reachable
+     * @param token the bearer token every route but {@code /health} requires; empty for none
      */
     public static AdminServer start(String bind, int port, PrometheusMeterRegistry registry,
-            List<? extends Service> services, BooleanSupplier ready) {
+            List<? extends Service> services, BooleanSupplier ready, String token) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
             ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
@@ -45,8 +53,9 @@ public final class AdminServer implements AutoCloseable {
                 return t;
             });
             server.setExecutor(executor);
-            AdminServer admin = new AdminServer(server, executor);
-            admin.route("/health", exchange -> send(exchange, 200, "text/plain", "ok\n"));
+            AdminServer admin = new AdminServer(server, executor,
+                    token.isEmpty() ? null : new BearerTokenAuthenticator(token));
+            admin.route(HEALTH, exchange -> send(exchange, 200, "text/plain", "ok\n"));
             admin.route("/ready", exchange -> {
                 StringBuilder body = new StringBuilder();
                 boolean ok = ready.getAsBoolean();
@@ -69,11 +78,14 @@ public final class AdminServer implements AutoCloseable {
 
     /** Adds a route; handlers run on the server's small thread pool. */
     public void route(String path, HttpHandler handler) {
-        server.createContext(path, exchange -> {
+        HttpContext context = server.createContext(path, exchange -> {
             try (exchange) {
                 handler.handle(exchange);
             }
         });
+        if (authenticator != null && !path.equals(HEALTH)) {
+            context.setAuthenticator(authenticator);
+        }
     }
 
     public int port() {

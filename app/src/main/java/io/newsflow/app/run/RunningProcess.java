@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.types.Password;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +87,8 @@ public final class RunningProcess implements AutoCloseable {
         pipeline = Pipeline.start(config, registry, stages);
         started.push(pipeline);
         http = AdminServer.start((String) common.get(CommonConfig.HTTP_BIND), (Integer) common.get(CommonConfig.HTTP_PORT),
-                registry, pipeline.services(), this::brokerReachable);
+                registry, pipeline.services(), this::brokerReachable,
+                ((Password) common.get(CommonConfig.HTTP_TOKEN)).value());
         started.push(http);
         StatusReporter status = new StatusReporter(registry, 5);
         started.push(status);

@@ -1,0 +1,171 @@
+package io.newsflow.app.reliability;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+/**
+ * A local news site of numbered articles whose content can be revised while a test runs. It answers
+ * conditional requests (ETag, Last-Modified) with 304 when nothing changed and logs every request, so
+ * a test can tell a refetch from a cheap revalidation.
+ */
+final class NewsSite implements AutoCloseable {
+
+    /** One request as the site saw it. */
+    record Request(String path, boolean conditional, int status) {
+    }
+
+    private final HttpServer server;
+    private final int articles;
+    private final Map<String, Integer> revisions = new ConcurrentHashMap<>();
+    private final List<Request> requests = new ArrayList<>();
+    private volatile Duration delay = Duration.ZERO;
+
+    NewsSite(int articles) {
+        this.articles = articles;
+        IntStream.range(0, articles).forEach(i -> revisions.put(path(i), 1));
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "news-site");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    private static String path(int article) {
+        return String.format("/news/story-%03d.html", article);
+    }
+
+    List<String> urls() {
+        return IntStream.range(0, articles).mapToObj(i -> url(i)).toList();
+    }
+
+    String url(int article) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path(article);
+    }
+
+    /** Publishes a new revision of an article: its text and ETag change. */
+    void revise(int article) {
+        revisions.merge(path(article), 1, Integer::sum);
+    }
+
+    int revision(int article) {
+        return revisions.get(path(article));
+    }
+
+    /** The token in an article's text that names its current revision. */
+    String marker(int article) {
+        return marker(article, revision(article));
+    }
+
+    static String marker(int article, int revision) {
+        return "story" + article + "edition" + revision;
+    }
+
+    /** Slows every response down, so a crawl of the site lasts long enough to fault it midway. */
+    void delay(Duration perResponse) {
+        this.delay = perResponse;
+    }
+
+    List<Request> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            Integer revision = revisions.get(path);
+            String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+            String ifModifiedSince = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+            boolean conditional = ifNoneMatch != null || ifModifiedSince != null;
+            int status;
+            if (revision == null) {
+                status = 404;
+            } else if (etag(path, revision).equals(ifNoneMatch)
+                    || (ifNoneMatch == null && lastModified(revision).equals(ifModifiedSince))) {
+                status = 304;
+            } else {
+                status = 200;
+            }
+            synchronized (requests) {
+                requests.add(new Request(path, conditional, status));
+            }
+            pause();
+            if (status != 200) {
+                exchange.sendResponseHeaders(status, -1);
+                return;
+            }
+            int article = Integer.parseInt(path.replaceAll("\\D", ""));
+            byte[] body = html(article, revision).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.getResponseHeaders().set("ETag", etag(path, revision));
+            exchange.getResponseHeaders().set("Last-Modified", lastModified(revision));
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String etag(String path, int revision) {
+        return "\"" + Integer.toHexString(path.hashCode()) + "-" + revision + "\"";
+    }
+
+    private static String lastModified(int revision) {
+        return String.format("Mon, 02 Nov 2026 %02d:00:00 GMT", revision % 24);
+    }
+
+    static String html(int article, int revision) {
+        String marker = marker(article, revision);
+        return """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><title>Harbour story %1$d | Harbour Times</title>
+                <meta property="og:title" content="Harbour story %1$d"></head>
+                <body>
+                <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+                <article>
+                  <h1>Harbour story %1$d</h1>
+                  <p>The harbour board met on Monday to discuss item %1$d on its agenda, reference %2$s, and voted to keep the container terminal open through the night.</p>
+                  <p>Board chair Maria Lindqvist said the longer hours would cut waiting times for ships from Rotterdam and Hamburg by almost a day, according to the minutes.</p>
+                  <p>The union welcomed the decision but asked for new safety lighting before the first night shift starts, a request the board promised to consider in April.</p>
+                </article>
+                <footer>&copy; Harbour Times</footer>
+                </body>
+                </html>
+                """.formatted(article, marker);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
