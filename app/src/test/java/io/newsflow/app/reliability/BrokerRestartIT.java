@@ -33,9 +33,7 @@ class BrokerRestartIT {
         try (NewsSite site = new NewsSite(ARTICLES)) {
             // a few seconds of crawling, so the restart falls in the middle of it
             site.delay(Duration.ofMillis(60));
-            var config = ReliabilityConfigs.pipeline(broker, dir.resolve("data"), Map.of(
-                    "newsflow.ingest.start.urls", site.urls(),
-                    "newsflow.ingest.repoll.interval.ms", 2000));
+            var config = ReliabilityConfigs.pipeline(broker, dir.resolve("data"), site.crawlSettings());
             try (RunningProcess process = RunningProcess.start(config, EnumSet.allOf(Stage.class), null, false)) {
                 Eventually.await("the first articles stored", Duration.ofSeconds(90),
                         () -> StoredArticles.sqlite(dir.resolve("data")), rows -> rows.size() >= 5);

@@ -17,9 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 /**
- * A local news site of numbered articles whose content can be revised while a test runs. It answers
- * conditional requests (ETag, Last-Modified) with 304 when nothing changed and logs every request, so
- * a test can tell a refetch from a cheap revalidation.
+ * A local news site of numbered articles whose content can be revised while a test runs, listed in
+ * {@code /sitemap.xml}. It answers conditional requests (ETag, Last-Modified) with 304 when nothing
+ * changed and logs every article request, so a test can tell a refetch from a cheap revalidation.
  */
 final class NewsSite implements AutoCloseable {
 
@@ -59,7 +59,36 @@ final class NewsSite implements AutoCloseable {
     }
 
     String url(int article) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path(article);
+        return base() + path(article);
+    }
+
+    String sitemapUrl() {
+        return base() + "/sitemap.xml";
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The article a logged request asked for. */
+    String url(Request request) {
+        return base() + request.path();
+    }
+
+    /**
+     * Ingest settings that crawl this site: its sitemap polled every second and its articles as start
+     * URLs, pages revalidated once a second, no politeness delay (the site's own pace sets the rate),
+     * and the SSRF guard opened for loopback, where the site lives.
+     */
+    Map<String, Object> crawlSettings() {
+        return Map.of(
+                "newsflow.ingest.start.urls", urls(),
+                "newsflow.ingest.sources", List.of(Map.of("name", "news-site", "type", "sitemap",
+                        "url", sitemapUrl(), "interval.ms", 1000)),
+                "newsflow.ingest.fetch.allow.private", true,
+                "newsflow.ingest.fetch.delay.ms", 0,
+                "newsflow.ingest.refetch.interval.ms", 1000,
+                "newsflow.ingest.repoll.interval.ms", 1000);
     }
 
     /** Publishes a new revision of an article: its text and ETag change. */
@@ -94,6 +123,10 @@ final class NewsSite implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            if (path.equals("/sitemap.xml")) {
+                send(exchange, "application/xml; charset=utf-8", sitemap());
+                return;
+            }
             Integer revision = revisions.get(path);
             String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
             String ifModifiedSince = exchange.getRequestHeaders().getFirst("If-Modified-Since");
@@ -116,15 +149,26 @@ final class NewsSite implements AutoCloseable {
                 return;
             }
             int article = Integer.parseInt(path.replaceAll("\\D", ""));
-            byte[] body = html(article, revision).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.getResponseHeaders().set("ETag", etag(path, revision));
             exchange.getResponseHeaders().set("Last-Modified", lastModified(revision));
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            send(exchange, "text/html; charset=utf-8", html(article, revision));
         }
+    }
+
+    private static void send(HttpExchange exchange, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private String sitemap() {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        urls().forEach(u -> xml.append("  <url><loc>").append(u).append("</loc></url>\n"));
+        return xml.append("</urlset>\n").toString();
     }
 
     private void pause() {

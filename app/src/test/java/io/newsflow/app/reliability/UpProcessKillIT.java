@@ -2,7 +2,8 @@ package io.newsflow.app.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,8 +34,7 @@ class UpProcessKillIT {
         try (NewsSite site = new NewsSite(ARTICLES)) {
             site.delay(Duration.ofMillis(150));
             Path config = dir.resolve("newsflow.yaml");
-            Files.writeString(config, "newsflow:\n  ingest:\n    start.urls:\n"
-                    + site.urls().stream().map(u -> "      - " + u + "\n").collect(Collectors.joining()));
+            new ObjectMapper(new YAMLFactory()).writeValue(config.toFile(), site.crawlSettings());
             String[] up = {"up", "--kafka-port", kafkaPort, "--http-port", "0", "--data-dir", data.toString(),
                 "--config", config.toString()};
 
@@ -66,7 +66,7 @@ class UpProcessKillIT {
                 List<NewsSite.Request> afterRestart = site.requests().subList(requestsBeforeRestart, site.requests().size());
                 Set<String> refetched = afterRestart.stream()
                         .filter(r -> r.status() == 200)
-                        .map(r -> site.url(Integer.parseInt(r.path().replaceAll("\\D", ""))))
+                        .map(site::url)
                         .filter(unchanged::contains)
                         .collect(Collectors.toCollection(TreeSet::new));
                 FinalState state = FinalState.of("up-killed", expected, rows, 0);
