@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
@@ -23,14 +24,16 @@ import java.util.stream.IntStream;
  */
 final class NewsSite implements AutoCloseable {
 
-    /** One request as the site saw it. */
-    record Request(String path, boolean conditional, int status) {
+    /** One request as the site saw it, and when ({@link System#nanoTime()}). */
+    record Request(String path, boolean conditional, int status, long atNanos) {
     }
 
     private final HttpServer server;
     private final int articles;
     private final Map<String, Integer> revisions = new ConcurrentHashMap<>();
     private final List<Request> requests = new ArrayList<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final List<String> foreignLinks = new CopyOnWriteArrayList<>();
     private volatile Duration delay = Duration.ZERO;
 
     NewsSite(int articles) {
@@ -60,6 +63,22 @@ final class NewsSite implements AutoCloseable {
 
     String url(int article) {
         return base() + path(article);
+    }
+
+    /** A listing page linking to every article and to the foreign links added with {@link #linkTo}. */
+    String indexUrl() {
+        return base() + "/index.html";
+    }
+
+    /** Adds a link to another site to the index page. */
+    void linkTo(String url) {
+        foreignLinks.add(url);
+    }
+
+    /** Serves a 302 to {@code target} at {@code path}; returns the redirecting URL. */
+    String redirect(String path, String target) {
+        redirects.put(path, target);
+        return base() + path;
     }
 
     String sitemapUrl() {
@@ -127,6 +146,19 @@ final class NewsSite implements AutoCloseable {
                 send(exchange, "application/xml; charset=utf-8", sitemap());
                 return;
             }
+            if (path.equals("/index.html")) {
+                send(exchange, "text/html; charset=utf-8", index());
+                return;
+            }
+            String target = redirects.get(path);
+            if (target != null) {
+                synchronized (requests) {
+                    requests.add(new Request(path, false, 302, System.nanoTime()));
+                }
+                exchange.getResponseHeaders().set("Location", target);
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
             Integer revision = revisions.get(path);
             String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
             String ifModifiedSince = exchange.getRequestHeaders().getFirst("If-Modified-Since");
@@ -141,7 +173,7 @@ final class NewsSite implements AutoCloseable {
                 status = 200;
             }
             synchronized (requests) {
-                requests.add(new Request(path, conditional, status));
+                requests.add(new Request(path, conditional, status, System.nanoTime()));
             }
             pause();
             if (status != 200) {
@@ -162,6 +194,13 @@ final class NewsSite implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    private String index() {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><title>Harbour Times</title></head><body><ul>\n");
+        urls().forEach(u -> html.append("<li><a href=\"").append(u).append("\">story</a></li>\n"));
+        foreignLinks.forEach(u -> html.append("<li><a href=\"").append(u).append("\">elsewhere</a></li>\n"));
+        return html.append("</ul></body></html>\n").toString();
     }
 
     private String sitemap() {
