@@ -96,7 +96,7 @@ final class NewsSite implements AutoCloseable {
 
     /**
      * Ingest settings that crawl this site: its sitemap polled every second and its articles as start
-     * URLs, pages revalidated once a second, no politeness delay (the site's own pace sets the rate),
+     * URLs, pages revalidated (and failed ones retried) once a second, no politeness delay (the site's own pace sets the rate),
      * and the SSRF guard opened for loopback, where the site lives.
      */
     Map<String, Object> crawlSettings() {
@@ -107,6 +107,8 @@ final class NewsSite implements AutoCloseable {
                 "newsflow.ingest.fetch.allow.private", true,
                 "newsflow.ingest.fetch.delay.ms", 0,
                 "newsflow.ingest.refetch.interval.ms", 1000,
+                // the crawler holds back a URL it published within the retry interval, fetched or not
+                "newsflow.ingest.retry.interval.ms", 1000,
                 "newsflow.ingest.repoll.interval.ms", 1000);
     }
 

@@ -85,9 +85,13 @@ class PoisonRecordsIT {
                     pages.publish(HOST, i, 1);
                 }
 
-                List<ConsumerRecord<byte[], byte[]>> letters = Eventually.await("every poison record dead-lettered",
-                        Duration.ofSeconds(120), () -> TopicLog.readAll(kafka.bootstrapServers(), Topics.DEAD_LETTERS.name()),
-                        found -> poisons.stream().allMatch(p -> letterFor(found, p) != null));
+                Eventually.await("every poison record dead-lettered (last: those still missing)", Duration.ofSeconds(90),
+                        () -> {
+                            List<ConsumerRecord<byte[], byte[]>> found = TopicLog.readAll(kafka.bootstrapServers(),
+                                    Topics.DEAD_LETTERS.name());
+                            return poisons.stream().filter(p -> letterFor(found, p) == null).toList();
+                        }, List::isEmpty);
+                List<ConsumerRecord<byte[], byte[]>> letters = TopicLog.readAll(kafka.bootstrapServers(), Topics.DEAD_LETTERS.name());
                 for (Poison poison : poisons) {
                     ConsumerRecord<byte[], byte[]> letter = letterFor(letters, poison);
                     assertEquals(poison.length(), letter.value().length, poison + ": original bytes kept");
