@@ -1,5 +1,7 @@
 package io.newsflow.app.reliability;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +26,8 @@ public final class RecordingMetricsReporter implements MetricsReporter {
 
     @Override
     public void configure(Map<String, ?> configs) {
-        this.settings = Map.copyOf(configs);
+        // Streams hands its clients some null values, which Map.copyOf refuses
+        this.settings = Collections.unmodifiableMap(new HashMap<>(configs));
     }
 
     @Override
