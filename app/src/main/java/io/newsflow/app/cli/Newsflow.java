@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             SinkCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            DlqCommand.class,
+            ReprocessCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {

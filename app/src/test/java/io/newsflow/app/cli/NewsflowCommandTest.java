@@ -35,8 +35,20 @@ class NewsflowCommandTest {
     @Test
     void helpListsTheStages() {
         assertEquals(0, run("--help"));
-        for (String command : new String[] {"up", "ingest", "enrich", "sink", "eval", "bench"}) {
+        for (String command : new String[] {"up", "ingest", "enrich", "sink", "eval", "bench", "dlq", "reprocess"}) {
             assertTrue(out.toString().contains(command), command);
         }
+    }
+
+    @Test
+    void dlqWithoutSubcommandIsAUsageError() {
+        assertEquals(2, run("dlq"));
+        assertTrue(err.toString().contains("missing subcommand"), err.toString());
+    }
+
+    @Test
+    void unparseableSinceIsAUsageErrorNamingTheValue() {
+        assertEquals(2, run("dlq", "list", "--since", "yesterday"));
+        assertTrue(err.toString().contains("'yesterday'"), err.toString());
     }
 }

@@ -32,7 +32,8 @@ class EndToEndIT {
                     "newsflow.ingest.start.urls", List.of(site.url("/ports.html"), site.url("/arctic.html"),
                             site.url("/missing.html"))));
             try (RunningProcess process = RunningProcess.start(config, EnumSet.allOf(Stage.class), null, false)) {
-                Map<String, String[]> rows = PipelineConfigs.awaitRows(dataDir, 2, Duration.ofSeconds(90));
+                Map<String, String[]> rows = PipelineConfigs.awaitRows(dataDir,
+                        List.of(site.url("/ports.html"), site.url("/arctic.html")), Duration.ofSeconds(90));
                 String[] ports = rows.get(site.url("/ports.html"));
                 assertEquals("Port authority approves night shifts", ports[0]);
                 assertTrue(ports[1].startsWith("The harbour board voted on Monday"), ports[1]);

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,6 +50,24 @@ final class PipelineConfigs {
             Thread.sleep(200);
         }
         throw new AssertionError("expected " + count + " articles within " + timeout + ", found " + rows.keySet());
+    }
+
+    /**
+     * Polls the SQLite store until it holds an article for each of {@code urls}; url -> {title, text,
+     * version}. The articles topic is shared by every test on the broker, so count only your own.
+     */
+    static Map<String, String[]> awaitRows(Path dataDir, Collection<String> urls, Duration timeout)
+            throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, String[]> rows = new TreeMap<>();
+        while (System.nanoTime() < deadline) {
+            rows = rows(dataDir);
+            if (rows.keySet().containsAll(urls)) {
+                return rows;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("expected articles of " + urls + " within " + timeout + ", found " + rows.size() + " others");
     }
 
     static Map<String, String[]> rows(Path dataDir) throws SQLException {

@@ -3,17 +3,19 @@ package io.newsflow.enrich.topology;
 import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.lifecycle.Service;
+import io.newsflow.core.topic.Topics;
 import io.newsflow.enrich.EnrichConfig;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /** Runs the enrich topology as a Kafka Streams application with exactly-once processing. */
 public final class EnrichService implements Service {
@@ -22,6 +24,7 @@ public final class EnrichService implements Service {
     private final Properties kafka;
     private final MeterRegistry registry;
     private KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
 
     public EnrichService(EnrichConfig config, Properties kafka, MeterRegistry registry) {
         this.config = requireNonNull(config, "config");
@@ -29,22 +32,31 @@ public final class EnrichService implements Service {
         this.registry = requireNonNull(registry, "registry");
     }
 
-    /** The Streams settings, operator values from {@code kafka} winning over these defaults. */
-    public static Properties streamsConfig(EnrichConfig config, Properties kafka) {
+    /**
+     * The Streams settings, operator values from {@code kafka} winning over these defaults; the
+     * registry receives the dead-letter counts of {@link DeadLetterHandler}.
+     */
+    public static Properties streamsConfig(EnrichConfig config, Properties kafka, MeterRegistry registry) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
+        // the topology has no global stores; opting in now is the 5.0 default and silences the warning
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // refuse to start if a store or internal topic would get a generated name that could change
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 KafkaClients.maxMessageBytes(config.pageMaxBytes()));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
                 KafkaClients.maxMessageBytes(config.pageMaxBytes()));
         props.putAll(kafka);
+        props.put(DeadLetterHandler.METER_REGISTRY_CONFIG, registry);
         return props;
     }
 
@@ -57,7 +69,10 @@ public final class EnrichService implements Service {
     public synchronized void start() {
         StreamsBuilder builder = new StreamsBuilder();
         EnrichTopology.build(builder, config, registry);
-        streams = new KafkaStreams(builder.build(), streamsConfig(config, kafka));
+        streams = new KafkaStreams(builder.build(), streamsConfig(config, kafka, registry));
+        // Streams' own client metrics, among them the consumer lag of the pages topic
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
         streams.start();
     }
 
@@ -70,7 +85,13 @@ public final class EnrichService implements Service {
     @Override
     public synchronized void close() {
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            // leave the group at once, so the other instances take over this one's partitions now
+            // rather than after the session timeout, and `newsflow reprocess` sees an empty group
+            streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
         }
     }
 }

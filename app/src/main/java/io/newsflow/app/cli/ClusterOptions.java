@@ -1,0 +1,28 @@
+package io.newsflow.app.cli;
+
+import io.newsflow.core.config.CommonConfig;
+import io.newsflow.core.config.NewsflowConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options of the short-lived commands that talk to a cluster; given options win over the config file and environment. */
+final class ClusterOptions {
+
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default " + CommonConfig.DEFAULT_BOOTSTRAP_SERVERS + ").")
+    String kafkaBootstrap;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (client security settings, application id).")
+    Path configFile;
+
+    NewsflowConfig load() {
+        NewsflowConfig config = NewsflowConfig.load(configFile, System.getenv());
+        Map<String, Object> overrides = new HashMap<>();
+        if (kafkaBootstrap != null) {
+            overrides.put(CommonConfig.BOOTSTRAP_SERVERS, kafkaBootstrap);
+        }
+        return config.with(overrides);
+    }
+}
