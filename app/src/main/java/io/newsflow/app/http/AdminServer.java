@@ -80,6 +80,8 @@ public final class AdminServer implements AutoCloseable {
     public void route(String path, HttpHandler handler) {
         HttpContext context = server.createContext(path, exchange -> {
             try (exchange) {
+                // a response is what its Content-Type says: JSON echoing "<script>" never renders as HTML
+                exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
                 handler.handle(exchange);
             }
         });

@@ -35,7 +35,9 @@ class AdminServerTokenTest {
     @Test
     void withoutATokenEveryRouteIsOpen() throws Exception {
         try (AdminServer server = start("")) {
-            assertEquals(200, get(server, "/metrics", null).statusCode());
+            HttpResponse<String> metrics = get(server, "/metrics", null);
+            assertEquals(200, metrics.statusCode());
+            assertEquals("nosniff", metrics.headers().firstValue("X-Content-Type-Options").orElse(""));
             assertEquals(200, get(server, "/ready", null).statusCode());
         }
     }
