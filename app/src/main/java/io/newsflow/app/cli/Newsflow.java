@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             EnrichCommand.class,
             SinkCommand.class,
+            TailCommand.class,
+            StatsCommand.class,
             EvalCommand.class,
             BenchCommand.class,
             DlqCommand.class,

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP server every newsflow process runs: {@code /health} (the process is alive),
- * {@code /ready} (every stage healthy and its dependencies reachable) and {@code /metrics}
+ * {@code /ready} (broker and storage reachable, every stage running; 503 otherwise) and {@code /metrics}
  * (Prometheus text format). More routes (API, dashboard) are added with {@link #route}. With a
  * token configured, every route but {@code /health} requires it, so a liveness probe needs no secret.
  */
@@ -40,11 +41,12 @@ public final class AdminServer implements AutoCloseable {
     /**
      * Starts the server.
      *
-     * @param ready extra readiness checks beyond the services' own, e.g. broker reachable
+     * @param dependencies readiness checks beyond the services' own, by name, e.g. {@code broker}
+     *     (reachable) and {@code storage} (reachable); each is reported on its own line
      * @param token the bearer token every route but {@code /health} requires; empty for none
      */
     public static AdminServer start(String bind, int port, PrometheusMeterRegistry registry,
-            List<? extends Service> services, BooleanSupplier ready, String token) {
+            List<? extends Service> services, Map<String, BooleanSupplier> dependencies, String token) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
             ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
@@ -58,8 +60,12 @@ public final class AdminServer implements AutoCloseable {
             admin.route(HEALTH, exchange -> send(exchange, 200, "text/plain", "ok\n"));
             admin.route("/ready", exchange -> {
                 StringBuilder body = new StringBuilder();
-                boolean ok = ready.getAsBoolean();
-                body.append("dependencies ").append(ok ? "ok" : "unreachable").append('\n');
+                boolean ok = true;
+                for (Map.Entry<String, BooleanSupplier> dependency : dependencies.entrySet()) {
+                    boolean reachable = dependency.getValue().getAsBoolean();
+                    ok &= reachable;
+                    body.append(dependency.getKey()).append(' ').append(reachable ? "ok" : "unreachable").append('\n');
+                }
                 for (Service service : services) {
                     boolean healthy = service.isHealthy();
                     ok &= healthy;

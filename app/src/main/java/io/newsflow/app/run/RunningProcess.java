@@ -8,17 +8,25 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.TopicBootstrap;
+import io.newsflow.app.dashboard.Dashboard;
 import io.newsflow.app.demo.DemoSite;
 import io.newsflow.app.http.AdminServer;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.metrics.FreshnessHistogram;
+import io.newsflow.sink.SinkConfig;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.types.Password;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One newsflow process: optionally an embedded broker and the demo site, the stages it runs, the
- * HTTP server and the status line. Closing it stops everything in reverse order of starting.
+ * HTTP server with the dashboard, and the status line. Closing it stops everything in reverse order of starting.
  */
 public final class RunningProcess implements AutoCloseable {
 
@@ -44,6 +52,8 @@ public final class RunningProcess implements AutoCloseable {
 
     private RunningProcess(NewsflowConfig config) {
         this.config = config;
+        // first: filters only shape meters registered after them
+        registry.config().meterFilter(new FreshnessHistogram());
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -86,10 +96,15 @@ public final class RunningProcess implements AutoCloseable {
         TopicBootstrap.ensureTopics(config.kafkaClientProperties(), pageMaxBytes);
         pipeline = Pipeline.start(config, registry, stages);
         started.push(pipeline);
+        Map<String, BooleanSupplier> dependencies = new LinkedHashMap<>();
+        dependencies.put("broker", this::brokerReachable);
+        if (stages.contains(Stage.SINK)) {
+            dependencies.put("storage", this::storageReachable);
+        }
         http = AdminServer.start((String) common.get(CommonConfig.HTTP_BIND), (Integer) common.get(CommonConfig.HTTP_PORT),
-                registry, pipeline.services(), this::brokerReachable,
-                ((Password) common.get(CommonConfig.HTTP_TOKEN)).value());
+                registry, pipeline.services(), dependencies, ((Password) common.get(CommonConfig.HTTP_TOKEN)).value());
         started.push(http);
+        started.push(Dashboard.start(http, config, registry, pipeline.services()));
         StatusReporter status = new StatusReporter(registry, 5);
         started.push(status);
         LOG.info("newsflow running: Kafka {}, HTTP http://{}:{}/", config.kafkaClientProperties().get("bootstrap.servers"),
@@ -104,6 +119,15 @@ public final class RunningProcess implements AutoCloseable {
             admin.describeCluster().nodes().get(3, java.util.concurrent.TimeUnit.SECONDS);
             return true;
         } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private boolean storageReachable() {
+        SinkConfig sink = new SinkConfig(config);
+        try (Connection connection = DriverManager.getConnection(sink.jdbcUrl(), sink.jdbcUser(), sink.jdbcPassword().value())) {
+            return connection.isValid(3);
+        } catch (SQLException e) {
             return false;
         }
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The optional bearer token guards every route but {@code /health}. */
@@ -44,7 +45,7 @@ class AdminServerTokenTest {
 
     private static AdminServer start(String token) {
         return AdminServer.start("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(),
-                () -> true, token);
+                Map.of("broker", () -> true), token);
     }
 
     private static HttpResponse<String> get(AdminServer server, String path, String authorization) throws Exception {

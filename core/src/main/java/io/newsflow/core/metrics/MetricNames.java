@@ -1,43 +1,55 @@
 package io.newsflow.core.metrics;
 
 /**
- * The catalogue of newsflow metrics: each name once, with its unit in the name or doc. Tags are
- * bounded: {@code outcome}, {@code status} class, {@code stage}, never a URL.
+ * The catalogue of newsflow metrics: each name once, with its unit in the doc. Tags are bounded:
+ * {@code outcome}, {@code status} class, {@code stage}, never a URL. Prometheus names replace the
+ * dots with underscores and add the unit: counters end in {@code _total}, timers are exported in
+ * seconds ({@code _seconds_count}, {@code _seconds_sum}, {@code _seconds_max}). The README's metric
+ * table (docs/operations.md) lists every name here; a test keeps the two in step.
  */
 public final class MetricNames {
 
-    /** Counter: pages fetched, tagged {@code outcome} (ok, unchanged, error class). */
+    /** Counter, pages: fetch attempts, tagged {@code outcome} (ok, unchanged, http_4xx, http_5xx, exception class). */
     public static final String FETCH_PAGES = "newsflow.fetch.pages";
-    /** Counter: body bytes fetched. */
+    /** Counter, bytes: response body bytes fetched. */
     public static final String FETCH_BYTES = "newsflow.fetch.bytes";
-    /** Timer: fetch latency, request to last byte. */
+    /** Timer, seconds: fetch latency, request sent to last byte read. */
     public static final String FETCH_LATENCY = "newsflow.fetch.latency";
-    /** Counter: pages enriched, tagged {@code outcome} (article, unchanged, not_article, superseded). */
+    /** Counter, records: pages the enrich stage processed, tagged {@code outcome} (article, unchanged, not_article, superseded). */
     public static final String ENRICH_RECORDS = "newsflow.enrich.records";
-    /** Counter: pages the enrich job consumed, whatever became of them; its rate is records in per second. */
+    /** Counter, records: pages the enrich job consumed, whatever became of them; its rate is records in per second. */
     public static final String ENRICH_RECORDS_IN = "newsflow.enrich.records.in";
-    /** Counter: records the enrich job produced, tagged {@code topic} (articles, mentions); its rate is records out per second. */
+    /** Counter, records: records the enrich job produced, tagged {@code topic} (articles, mentions); its rate is records out per second. */
     public static final String ENRICH_RECORDS_OUT = "newsflow.enrich.records.out";
-    /** Counter: pages skipped as not articles, tagged {@code reason} (http_status, not_html, no_text, empty_record). */
+    /** Counter, records: pages skipped as not articles, tagged {@code reason} (http_status, not_html, no_text, empty_record). */
     public static final String ENRICH_SKIPPED = "newsflow.enrich.skipped";
-    /** Timer: processing latency of one page through extract, tag, version and the sinks. */
+    /** Timer, seconds: processing latency of one page through extract, tag, version and the sinks. */
     public static final String ENRICH_LATENCY = "newsflow.enrich.latency";
-    /** Timer: time spent in one step of the enrich job, tagged {@code step} (extract, tag). */
+    /** Timer, seconds: time spent in one step of the enrich job, tagged {@code step} (extract, tag). */
     public static final String ENRICH_STEP_DURATION = "newsflow.enrich.step.duration";
-    /** Timer: end-to-end lag, from the page's fetch to its article's emission, with a histogram. */
+    /** Timer, seconds: end-to-end lag, from the page's fetch to its article's emission, with a histogram. */
     public static final String ENRICH_LAG = "newsflow.enrich.lag";
-    /** Counter: articles stored, tagged {@code outcome} (written, stale). */
+    /** Counter, rows: articles the sink handled, tagged {@code outcome} (written, stale: an older version than stored). */
     public static final String SINK_ROWS = "newsflow.sink.rows";
-    /** Counter: records sent to the dead-letter topic, tagged {@code stage} and {@code reason}. */
+    /** Counter, records: records sent to the dead-letter topic, tagged {@code stage} and {@code reason}. */
     public static final String DEAD_LETTERS = "newsflow.dead.letters";
-    /** Timer: fetch-to-stored latency of an article (freshness), with a histogram. */
+    /**
+     * Timer, seconds: fetch-to-stored latency of an article (freshness), recorded by the sink;
+     * published with percentiles and a histogram, see {@link FreshnessHistogram}.
+     */
     public static final String FRESHNESS = "newsflow.freshness";
+    /**
+     * Gauge, records: consumer lag of a stage's consumer group, summed over its input partitions
+     * (end offset minus committed offset), tagged {@code stage} and {@code group}.
+     */
+    public static final String CONSUMER_LAG = "newsflow.consumer.lag";
 
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_STAGE = "stage";
     public static final String TAG_REASON = "reason";
     public static final String TAG_TOPIC = "topic";
     public static final String TAG_STEP = "step";
+    public static final String TAG_GROUP = "group";
 
     private MetricNames() {
     }

@@ -1,0 +1,255 @@
+package io.newsflow.app.dashboard;
+
+import static java.util.Objects.requireNonNull;
+
+import io.newsflow.core.record.Article;
+import io.newsflow.core.record.CountryTag;
+import io.newsflow.core.record.PersonTag;
+import io.newsflow.core.record.Span;
+import io.newsflow.core.topic.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process reader of {@code newsflow.articles} for the dashboard: the latest articles and the
+ * countries and persons mentioned in the last hour. It reads the topic without a consumer group
+ * (it commits nothing and takes no partitions from the sink), starting a little before the end so
+ * a restarted dashboard is not empty.
+ */
+public final class ArticleFeed implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleFeed.class);
+
+    /** Articles shown in the latest list. */
+    static final int LATEST = 30;
+    /** The window of the top lists. */
+    static final Duration WINDOW = Duration.ofHours(1);
+    /** Articles remembered for the top lists; beyond it the oldest are forgotten early. */
+    private static final int MAX_REMEMBERED = 50_000;
+    /** Characters of text shown around the first mention. */
+    private static final int EXCERPT_CHARS = 320;
+    private static final int TOP = 10;
+
+    private final Clock clock;
+    private final Deque<Article> latest = new ArrayDeque<>();
+    private final LinkedHashMap<String, Seen> recent = new LinkedHashMap<>();
+    private volatile boolean running = true;
+    private @Nullable KafkaConsumer<String, Article> consumer;
+    private @Nullable Thread thread;
+
+    ArticleFeed(Clock clock) {
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    /** Starts reading the articles topic of the cluster in {@code kafka} on a daemon thread. */
+    public static ArticleFeed start(Properties kafka, Clock clock) {
+        ArticleFeed feed = new ArticleFeed(clock);
+        Properties props = new Properties();
+        props.putAll(kafka);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-dashboard-feed");
+        feed.consumer = new KafkaConsumer<>(props, Topics.ARTICLES.keySerde().deserializer(),
+                Topics.ARTICLES.valueSerde().deserializer());
+        feed.thread = new Thread(feed::run, "newsflow-dashboard-feed");
+        feed.thread.setDaemon(true);
+        feed.thread.start();
+        return feed;
+    }
+
+    private void run() {
+        KafkaConsumer<String, Article> c = requireNonNull(consumer);
+        try {
+            List<TopicPartition> partitions = awaitPartitions(c);
+            c.assign(partitions);
+            c.seekToEnd(partitions);
+            for (TopicPartition tp : partitions) {
+                c.seek(tp, Math.max(0, c.position(tp) - LATEST));
+            }
+            while (running) {
+                for (ConsumerRecord<String, Article> record : c.poll(Duration.ofMillis(500))) {
+                    if (record.value() != null) {
+                        add(record.value(), Instant.ofEpochMilli(record.timestamp()));
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.warn("dashboard article feed stopped: {}", e.toString());
+        } finally {
+            c.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, Article> c) {
+        while (running) {
+            try {
+                List<PartitionInfo> infos = c.partitionsFor(Topics.ARTICLES.name(), Duration.ofSeconds(10));
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                }
+            } catch (TimeoutException e) {
+                // the broker is not up yet (a service may start before it); keep asking
+                LOG.debug("articles topic not reachable yet: {}", e.toString());
+            }
+        }
+        return List.of();
+    }
+
+    /** Takes one article as published at {@code at} (the record's timestamp). */
+    synchronized void add(Article article, Instant at) {
+        latest.removeIf(a -> a.id().equals(article.id()));
+        latest.addFirst(article);
+        while (latest.size() > LATEST) {
+            latest.removeLast();
+        }
+        recent.remove(article.id());
+        recent.put(article.id(), new Seen(at, article.countries(), article.persons()));
+        if (recent.size() > MAX_REMEMBERED) {
+            Iterator<String> eldest = recent.keySet().iterator();
+            eldest.next();
+            eldest.remove();
+        }
+    }
+
+    /** The latest articles, newest first, and the top countries and persons of the last hour. */
+    public synchronized Snapshot snapshot() {
+        Instant since = clock.instant().minus(WINDOW);
+        recent.values().removeIf(seen -> seen.at().isBefore(since));
+        Map<String, Top> countries = new HashMap<>();
+        Map<String, Top> persons = new HashMap<>();
+        for (Seen seen : recent.values()) {
+            for (CountryTag c : seen.countries()) {
+                countries.merge(c.code(), new Top(c.code(), c.name(), 1, c.count()), Top::plus);
+            }
+            for (PersonTag p : seen.persons()) {
+                persons.merge(p.name(), new Top(p.name(), p.name(), 1, p.count()), Top::plus);
+            }
+        }
+        List<Item> items = latest.stream().map(ArticleFeed::item).toList();
+        return new Snapshot(WINDOW.toMinutes(), items, top(countries), top(persons));
+    }
+
+    private static List<Top> top(Map<String, Top> counts) {
+        return counts.values().stream()
+                .sorted(Comparator.comparingLong(Top::articles).reversed()
+                        .thenComparing(Comparator.comparingLong(Top::mentions).reversed())
+                        .thenComparing(Top::name))
+                .limit(TOP)
+                .toList();
+    }
+
+    static Item item(Article a) {
+        List<Mark> marks = new ArrayList<>();
+        for (CountryTag c : a.countries()) {
+            for (Span s : c.mentions()) {
+                marks.add(new Mark(s.start(), s.end(), "country", c.code() + " " + c.name()));
+            }
+        }
+        for (PersonTag p : a.persons()) {
+            for (Span s : p.mentions()) {
+                marks.add(new Mark(s.start(), s.end(), "person", p.name()));
+            }
+        }
+        marks.sort(Comparator.comparingInt(Mark::start));
+        String text = a.text();
+        int from = marks.isEmpty() ? 0 : wordStart(text, Math.max(0, marks.get(0).start() - 80));
+        int to = Math.min(text.length(), from + EXCERPT_CHARS);
+        List<Mark> inside = new ArrayList<>();
+        int last = from;
+        for (Mark m : marks) {
+            // spans that leave the excerpt, overlap the previous one or point past the text are not shown
+            if (m.start() >= last && m.end() <= to && m.end() > m.start()) {
+                inside.add(new Mark(m.start() - from, m.end() - from, m.type(), m.label()));
+                last = m.end();
+            }
+        }
+        List<Tag> countryTags = a.countries().stream().map(c -> new Tag(c.code(), c.name(), c.count())).toList();
+        List<Tag> personTags = a.persons().stream().map(p -> new Tag(p.name(), p.name(), p.count())).toList();
+        return new Item(a.id(), a.url(), a.source(), a.title(), a.fetchedAt(), a.publishedAt(), a.version(),
+                countryTags, personTags, new Excerpt(text.substring(from, to), from > 0, to < text.length(), inside));
+    }
+
+    private static int wordStart(String text, int at) {
+        int i = at;
+        while (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    private record Seen(Instant at, List<CountryTag> countries, List<PersonTag> persons) {
+    }
+
+    /** What the dashboard's articles endpoint serves. */
+    public record Snapshot(long windowMinutes, List<Item> latest, List<Top> topCountries, List<Top> topPersons) {
+    }
+
+    /** One article as the dashboard shows it. */
+    public record Item(String id, String url, String source, String title, Instant fetchedAt,
+            @Nullable Instant publishedAt, int version, List<Tag> countries, List<Tag> persons, Excerpt excerpt) {
+    }
+
+    /** A country (key = ISO code) or person (key = canonical name) and how often the article names it. */
+    public record Tag(String key, String name, int count) {
+    }
+
+    /**
+     * A window of the article's text with the mentions in it.
+     *
+     * @param marks offsets into {@code text}, sorted, not overlapping
+     */
+    public record Excerpt(String text, boolean cutBefore, boolean cutAfter, List<Mark> marks) {
+    }
+
+    /** A highlighted mention; {@code type} is {@code country} or {@code person}. */
+    public record Mark(int start, int end, String type, String label) {
+    }
+
+    /** A country or person in the top list: in how many articles of the window, how many mentions. */
+    public record Top(String key, String name, long articles, long mentions) {
+
+        Top plus(Top other) {
+            return new Top(key, name, articles + other.articles, mentions + other.mentions);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        KafkaConsumer<String, Article> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

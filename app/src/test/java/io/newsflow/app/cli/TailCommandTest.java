@@ -1,0 +1,37 @@
+package io.newsflow.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.newsflow.core.record.Article;
+import io.newsflow.core.record.CountryTag;
+import io.newsflow.core.record.PersonTag;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TailCommandTest {
+
+    private static Article article(Instant publishedAt, String title) {
+        return new Article("id", "https://example.org/a", "brookings", title, List.of(), publishedAt, null, null, null,
+                "en", null, "text", 1, "sha", 1, Instant.parse("2026-11-28T17:36:26Z"),
+                List.of(new CountryTag("KP", "North Korea", 1, List.of()), new CountryTag("CN", "China", 1, List.of())),
+                List.of(new PersonTag("Kim Jong-un", 1, List.of()), new PersonTag("Rex Tillerson", 1, List.of())), "x", "y");
+    }
+
+    @Test
+    void lineShowsPublicationTimeSourceTitleCountriesAndPersons() {
+        assertEquals("2017-08-03 14:05Z  brookings  Talks with Pyongyang  [KP,CN]  [Kim Jong-un, Rex Tillerson]",
+                TailCommand.line(article(Instant.parse("2017-08-03T14:05:59Z"), "Talks with Pyongyang")));
+    }
+
+    @Test
+    void lineFallsBackToFetchTimeWithoutAPublicationTime() {
+        assertEquals("2026-11-28 17:36Z  brookings  Talks  [KP,CN]  [Kim Jong-un, Rex Tillerson]",
+                TailCommand.line(article(null, "Talks")));
+    }
+
+    @Test
+    void controlCharactersInTitlesAreReplaced() {
+        assertEquals("a [2J b c", TailCommand.printable("a\u001b[2J b\u202e\r\nc"));
+    }
+}

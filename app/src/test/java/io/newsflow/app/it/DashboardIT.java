@@ -1,0 +1,160 @@
+package io.newsflow.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.app.broker.EmbeddedKafka;
+import io.newsflow.app.broker.EmbeddedKafkaExtension;
+import io.newsflow.app.run.RunningProcess;
+import io.newsflow.app.run.Stage;
+import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.record.Article;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard in a real headless chromium while pages flow through an embedded pipeline: it loads
+ * without console errors, its charts rise as articles are stored, a person mention is highlighted,
+ * and a title carrying markup is shown as text, never run. Skipped where no chromium is installed.
+ */
+@Tag("integration")
+@ExtendWith(EmbeddedKafkaExtension.class)
+class DashboardIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String EVIL_TITLE = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\"> Markup in a headline";
+
+    @Test
+    @Timeout(240)
+    void showsLiveThroughputHighlightedMentionsAndEscapedTitles(EmbeddedKafka kafka, @TempDir Path dataDir,
+            @TempDir Path browserDir) throws Exception {
+        Optional<Path> chromium = HeadlessChromium.binary();
+        Assumptions.assumeTrue(chromium.isPresent(),
+                "no chromium installed (apt-get install chromium, as .ci/run does): dashboard browser test skipped");
+        try (FixtureServer site = new FixtureServer()) {
+            NewsflowConfig config = PipelineConfigs.forTest(kafka, dataDir, "dashboard", Map.of(
+                    "newsflow.ingest.start.urls", List.of(site.url("/ports.html"), site.url("/arctic.html")),
+                    "newsflow.ingest.repoll.interval.ms", 1000));
+            try (RunningProcess process = RunningProcess.start(config, EnumSet.allOf(Stage.class), null, false);
+                    HeadlessChromium browser = HeadlessChromium.launch(chromium.get(), browserDir, 1400, 1250)) {
+                servesOnlyItsOwnAssetsWithAStrictPolicy("http://127.0.0.1:" + process.httpPort());
+                browser.navigate("http://127.0.0.1:" + process.httpPort() + "/dashboard");
+                await(browser, "document.getElementById('updated').textContent.startsWith('live')", "the page polls its data");
+
+                // pages from the fixture site flow through all three stages
+                await(browser, "Number(document.getElementById('chart-fetched').dataset.sum) > 0", "fetched/s rises");
+                await(browser, "Number(document.getElementById('chart-stored').dataset.sum) > 0", "stored/s rises");
+                double storedBefore = browser.eval("Number(document.getElementById('chart-stored').dataset.sum)").asDouble();
+
+                String tagged = TestArticles.uniqueId();
+                String evil = TestArticles.uniqueId();
+                TestArticles.publish(kafka, List.of(TestArticles.korea(tagged, "Tillerson presses Pyongyang as Beijing signals talks"),
+                        evilArticle(evil)));
+
+                // the stored chart moves again as the two published articles reach the database
+                await(browser, "Number(document.getElementById('chart-stored').dataset.sum) >= " + (storedBefore + 1.5),
+                        "stored/s rises by the two published articles");
+                await(browser, "document.querySelectorAll('#chart-lag polyline').length === 2", "lag is drawn for enrich and sink");
+
+                String mark = "document.querySelector('li.article[data-id=\"" + tagged + "\"] mark.person[title=\"Kim Jong-un\"]')";
+                await(browser, mark + " !== null", "the tagged article is listed with its person mention");
+                JsonNode person = browser.eval("(() => { const m = " + mark + "; const r = m.getBoundingClientRect();"
+                        + " return {text: m.textContent, width: r.width, height: r.height, background: getComputedStyle(m).backgroundColor}; })()");
+                assertEquals("Kim Jong-un", person.path("text").asText());
+                assertTrue(person.path("width").asDouble() > 0 && person.path("height").asDouble() > 0, "mention is visible: " + person);
+                assertFalse(person.path("background").asText().equals("rgba(0, 0, 0, 0)"), "mention is highlighted: " + person);
+                assertEquals("North Korea", browser.eval("document.querySelector('li.article[data-id=\"" + tagged
+                        + "\"] mark.country[title=\"KP North Korea\"]').textContent").asText());
+                await(browser, "[...document.querySelectorAll('#top-persons .name')].some(n => n.textContent === 'Kim Jong-un')",
+                        "Kim Jong-un is among the top persons of the hour");
+                await(browser, "[...document.querySelectorAll('#top-countries .name')].some(n => n.textContent === 'North Korea (KP)')",
+                        "North Korea is among the top countries of the hour");
+
+                String evilItem = "document.querySelector('li.article[data-id=\"" + evil + "\"]')";
+                await(browser, evilItem + " !== null", "the article with markup in its title is listed");
+                assertEquals(EVIL_TITLE, browser.eval(evilItem + ".querySelector('.title').textContent").asText());
+                assertTrue(browser.eval("typeof window.__pwned === 'undefined'").asBoolean(), "markup from a title or text ran");
+                assertEquals(0, browser.eval("document.querySelectorAll('#articles img, #articles script').length").asInt());
+                assertEquals(1, browser.eval("document.scripts.length").asInt(), "only the dashboard's own script");
+
+                await(browser, "document.querySelector('#freshness [data-name=\"p50\"] dd').textContent !== '–'", "freshness percentiles show");
+                assertEquals(List.of(), browser.errors(), "console errors");
+                saveScreenshot(browser.screenshot());
+            }
+        }
+    }
+
+    private static void servesOnlyItsOwnAssetsWithAStrictPolicy(String base) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"), page.headers().toString());
+        for (String path : List.of("/dashboard/..%2F..%2Fpom.xml", "/dashboard/logback.xml", "/no-such-page", "/dashboard/api/nothing")) {
+            int status = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertEquals(404, status, path);
+        }
+        int post = http.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/api/articles"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        assertEquals(405, post);
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals("broker ok\nstorage ok\ningest ok\nenrich ok\nsink ok\n", ready.body());
+    }
+
+    private static void await(HeadlessChromium browser, String condition, String what) throws InterruptedException {
+        List<String> last = new ArrayList<>();
+        HeadlessChromium.await(() -> {
+            JsonNode value = browser.eval("(() => { try { return Boolean(" + condition + "); } catch (e) { return String(e); } })()");
+            last.clear();
+            last.add(value.toString());
+            return value.isBoolean() && value.asBoolean();
+        }, WAIT, what + " (" + condition + " was " + last + ")");
+    }
+
+    private static Article evilArticle(String id) {
+        String text = "The body quotes <script>window.__pwned = 3</script> and <b onmouseover=\"window.__pwned = 4\">bold</b> markup.";
+        return TestArticles.article(id, EVIL_TITLE, text, List.of(), List.of());
+    }
+
+    /**
+     * Keeps the screenshot in {@code target/dashboard.png}; with {@code -Dnewsflow.screenshot.docs=true}
+     * also as the README's {@code docs/dashboard.png}. Not by default: a test run should not change
+     * tracked files, and on the shared broker the page also lists other tests' articles.
+     */
+    private static void saveScreenshot(byte[] png) throws java.io.IOException {
+        Files.write(Files.createDirectories(Path.of("target")).resolve("dashboard.png"), png);
+        if (Boolean.getBoolean("newsflow.screenshot.docs")) {
+            Files.write(docsDir().resolve("dashboard.png"), png);
+        }
+    }
+
+    /** The repository's {@code docs/} directory, found by walking up from the module directory. */
+    private static Path docsDir() throws java.io.IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new java.io.IOException("no repository root above " + Path.of("").toAbsolutePath());
+        }
+        return Files.createDirectories(dir.resolve("docs"));
+    }
+}
