@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The article API under hostile input: an article whose title and text carry HTML and script is
- * served as JSON that a browser will not render, every malformed parameter gets a 400 of the same
- * kind, and with a token configured the API answers nobody without it.
+ * The article API and the dashboard under hostile input: an article whose title and text carry
+ * HTML and script is served as JSON that a browser will not render, every malformed parameter gets a
+ * 400 of the same kind, the dashboard serves no file outside its assets, and with a token configured
+ * neither answers anybody without it.
  */
 @Tag("reliability")
 class ApiHardeningIT {
@@ -66,6 +67,18 @@ class ApiHardeningIT {
                 }
                 HttpResponse<String> traversal = get(process, "/api/articles/..%2F..%2Fetc%2Fpasswd", TOKEN);
                 assertTrue(traversal.statusCode() == 400 || traversal.statusCode() == 404, "traversal id: " + traversal.statusCode());
+
+                // the dashboard renders article fields in the browser (its own browser test checks the
+                // escaping there); here: its page and data are guarded, typed and not sniffable
+                assertEquals(401, get(process, "/dashboard/", null).statusCode(), "the dashboard without the token");
+                HttpResponse<String> page = get(process, "/dashboard/", TOKEN);
+                assertEquals(200, page.statusCode());
+                assertTrue(page.headers().firstValue("Content-Security-Policy").isPresent(), "the dashboard sets a CSP");
+                assertNeverRenderedAsHtml(get(process, "/dashboard/api/articles", TOKEN));
+                for (String escape : List.of("/dashboard/..%2Flogback.xml", "/dashboard/%2e%2e/%2e%2e/pom.xml",
+                        "/dashboard/..;/logback.xml")) {
+                    assertEquals(404, get(process, escape, TOKEN).statusCode(), escape);
+                }
                 System.out.printf("reliability {\"check\":\"api-hardening\",\"badParameters\":%d,\"rejected\":%d}%n",
                         bad.size(), rejected);
             }
