@@ -13,9 +13,11 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,8 +77,8 @@ class KafkaSecuritySettingsIT {
     /** Consumer groups and Streams application ids of the recorded clients. */
     private static Set<String> groups() {
         return RecordingMetricsReporter.CLIENTS.stream()
-                .flatMap(c -> java.util.stream.Stream.of(c.settings().get("group.id"), c.settings().get("application.id")))
-                .filter(java.util.Objects::nonNull)
+                .flatMap(c -> Stream.of(c.settings().get("group.id"), c.settings().get("application.id")))
+                .filter(Objects::nonNull)
                 .map(String::valueOf)
                 .collect(Collectors.toSet());
     }

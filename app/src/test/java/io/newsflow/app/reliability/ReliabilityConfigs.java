@@ -34,10 +34,7 @@ final class ReliabilityConfigs {
         return props;
     }
 
-    /**
-     * A pipeline config against {@code kafka} with its state in {@code dataDir}. Consumer sessions
-     * are short so that a killed instance leaves its group in seconds, not the default 45.
-     */
+    /** A pipeline config against {@code kafka} with its state in {@code dataDir} and a free HTTP port. */
     static NewsflowConfig pipeline(EmbeddedKafka kafka, Path dataDir, Map<String, ?> extra) {
         Map<String, Object> values = new HashMap<>();
         values.put(CommonConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
