@@ -2,7 +2,9 @@ package io.newsflow.sink;
 
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.topic.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -25,15 +27,27 @@ public final class SinkConfig {
     public static final String GROUP_ID = "newsflow.sink.group.id";
     private static final String GROUP_ID_DOC = "Consumer group of the sink.";
 
+    public static final String TOPIC = "newsflow.sink.topic";
+    private static final String TOPIC_DOC = "Topic of enriched articles the sink stores, e.g. a mirror of newsflow.articles.";
+
     public static final String BATCH_SIZE = "newsflow.sink.batch.size";
     private static final String BATCH_SIZE_DOC = "Most records written in one database transaction.";
+
+    public static final String RETRY_BACKOFF_MS = "newsflow.sink.retry.backoff.ms";
+    private static final String RETRY_BACKOFF_MS_DOC = "First pause, in milliseconds, before retrying a batch the database could not take (unreachable, locked); doubled on each failure.";
+
+    public static final String RETRY_BACKOFF_MAX_MS = "newsflow.sink.retry.backoff.max.ms";
+    private static final String RETRY_BACKOFF_MAX_MS_DOC = "Longest pause, in milliseconds, between retries while the database is unavailable.";
 
     public static final ConfigDef DEFINITION = new ConfigDef(CommonConfig.DEFINITION)
             .define(JDBC_URL, Type.STRING, "", Importance.HIGH, JDBC_URL_DOC)
             .define(JDBC_USER, Type.STRING, "", Importance.MEDIUM, JDBC_USER_DOC)
             .define(JDBC_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, JDBC_PASSWORD_DOC)
             .define(GROUP_ID, Type.STRING, "newsflow-sink", Importance.MEDIUM, GROUP_ID_DOC)
-            .define(BATCH_SIZE, Type.INT, 500, Range.atLeast(1), Importance.LOW, BATCH_SIZE_DOC);
+            .define(TOPIC, Type.STRING, Topics.ARTICLES.name(), new ConfigDef.NonEmptyString(), Importance.LOW, TOPIC_DOC)
+            .define(BATCH_SIZE, Type.INT, 500, Range.atLeast(1), Importance.LOW, BATCH_SIZE_DOC)
+            .define(RETRY_BACKOFF_MS, Type.LONG, 200L, Range.atLeast(1), Importance.LOW, RETRY_BACKOFF_MS_DOC)
+            .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW, RETRY_BACKOFF_MAX_MS_DOC);
 
     private final Map<String, Object> values;
 
@@ -62,7 +76,20 @@ public final class SinkConfig {
         return (String) values.get(GROUP_ID);
     }
 
+    public String topic() {
+        return (String) values.get(TOPIC);
+    }
+
     public int batchSize() {
         return (Integer) values.get(BATCH_SIZE);
+    }
+
+    public Duration retryBackoff() {
+        return Duration.ofMillis((Long) values.get(RETRY_BACKOFF_MS));
+    }
+
+    /** The back-off cap; never shorter than the first back-off. */
+    public Duration retryBackoffMax() {
+        return Duration.ofMillis(Math.max((Long) values.get(RETRY_BACKOFF_MAX_MS), (Long) values.get(RETRY_BACKOFF_MS)));
     }
 }

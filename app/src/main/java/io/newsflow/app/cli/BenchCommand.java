@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Measure speed side by side with baselines; prints one JSON line.",
         subcommands = {
-            BenchPipelineCommand.class
+            BenchPipelineCommand.class,
+            SinkBenchCommand.class
         })
 final class BenchCommand implements Runnable {
 

@@ -11,14 +11,16 @@ import io.newsflow.app.broker.TopicBootstrap;
 import io.newsflow.app.dashboard.Dashboard;
 import io.newsflow.app.demo.DemoSite;
 import io.newsflow.app.http.AdminServer;
+import io.newsflow.app.http.ArticleApi;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.metrics.FreshnessHistogram;
 import io.newsflow.sink.SinkConfig;
+import io.newsflow.sink.jdbc.Database;
+import io.newsflow.sink.query.ArticleQueries;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -98,13 +100,21 @@ public final class RunningProcess implements AutoCloseable {
         started.push(pipeline);
         Map<String, BooleanSupplier> dependencies = new LinkedHashMap<>();
         dependencies.put("broker", this::brokerReachable);
+        ArticleQueries articles = null;
         if (stages.contains(Stage.SINK)) {
-            dependencies.put("storage", this::storageReachable);
+            SinkConfig sink = new SinkConfig(config);
+            Database database = Database.of(sink.jdbcUrl(), sink.jdbcUser(), sink.jdbcPassword().value());
+            dependencies.put("storage", () -> reachable(database));
+            articles = new ArticleQueries(database);
+            started.push(articles);
         }
         http = AdminServer.start((String) common.get(CommonConfig.HTTP_BIND), (Integer) common.get(CommonConfig.HTTP_PORT),
                 registry, pipeline.services(), dependencies, ((Password) common.get(CommonConfig.HTTP_TOKEN)).value());
         started.push(http);
         started.push(Dashboard.start(http, config, registry, pipeline.services()));
+        if (articles != null) {
+            http.route(ArticleApi.PATH, new ArticleApi(articles));
+        }
         StatusReporter status = new StatusReporter(registry, 5);
         started.push(status);
         LOG.info("newsflow running: Kafka {}, HTTP http://{}:{}/", config.kafkaClientProperties().get("bootstrap.servers"),
@@ -123,9 +133,8 @@ public final class RunningProcess implements AutoCloseable {
         }
     }
 
-    private boolean storageReachable() {
-        SinkConfig sink = new SinkConfig(config);
-        try (Connection connection = DriverManager.getConnection(sink.jdbcUrl(), sink.jdbcUser(), sink.jdbcPassword().value())) {
+    private static boolean reachable(Database database) {
+        try (Connection connection = database.open()) {
             return connection.isValid(3);
         } catch (SQLException e) {
             return false;

@@ -31,6 +31,10 @@ public final class MetricNames {
     public static final String ENRICH_LAG = "newsflow.enrich.lag";
     /** Counter, rows: articles the sink handled, tagged {@code outcome} (written, stale: an older version than stored). */
     public static final String SINK_ROWS = "newsflow.sink.rows";
+    /** Counter, retries: database writes retried after a failure, tagged {@code reason} (transient, systemic). */
+    public static final String SINK_RETRIES = "newsflow.sink.retries";
+    /** Gauge, boolean: 1 while the sink's database accepts writes, 0 during an outage. */
+    public static final String SINK_STORE_AVAILABLE = "newsflow.sink.store.available";
     /** Counter, records: records sent to the dead-letter topic, tagged {@code stage} and {@code reason}. */
     public static final String DEAD_LETTERS = "newsflow.dead.letters";
     /**

@@ -9,8 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,29 +21,40 @@ import org.slf4j.LoggerFactory;
  * transaction, and records each in {@code newsflow_schema_version}, so a database at any earlier
  * version is brought up to date and none is changed twice.
  */
-public final class Migrations {
+final class Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private Migrations() {
     }
 
-    /** Brings the schema up to the newest version and returns that version. */
-    public static int apply(Connection connection, String dialect) throws SQLException {
+    /**
+     * Brings the schema up to the newest version and returns that version. Each step takes the
+     * dialect's schema lock and re-reads the version inside its transaction, so concurrent starts
+     * apply each script once.
+     */
+    static int apply(Connection connection, Dialect dialect) throws SQLException {
+        return apply(connection, dialect, Integer.MAX_VALUE);
+    }
+
+    /** Brings the schema up to {@code target} at most, e.g. to set up a database at an old version. */
+    static int apply(Connection connection, Dialect dialect, int target) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
+            dialect.lockSchema(connection);
             try (Statement st = connection.createStatement()) {
                 st.execute("CREATE TABLE IF NOT EXISTS newsflow_schema_version ("
                         + "version INTEGER PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)");
             }
             connection.commit();
-            int current = currentVersion(connection);
-            int version = current;
-            for (int next = current + 1; ; next++) {
-                String script = script(dialect, next);
+            while (true) {
+                dialect.lockSchema(connection);
+                int current = currentVersion(connection);
+                String script = current >= target ? null : script(dialect.resourceDir(), current + 1);
                 if (script == null) {
-                    break;
+                    connection.commit();
+                    return current;
                 }
                 try (Statement st = connection.createStatement()) {
                     for (String sql : statements(script)) {
@@ -50,20 +63,37 @@ public final class Migrations {
                 }
                 try (PreparedStatement ps = connection.prepareStatement(
                         "INSERT INTO newsflow_schema_version (version, applied_at) VALUES (?, ?)")) {
-                    ps.setInt(1, next);
-                    ps.setString(2, java.time.Instant.now().toString());
+                    ps.setInt(1, current + 1);
+                    ps.setString(2, Instant.now().toString());
                     ps.executeUpdate();
                 }
                 connection.commit();
-                version = next;
-                LOG.info("schema migrated to version {} ({})", next, dialect);
+                LOG.info("schema migrated to version {} ({})", current + 1, dialect.resourceDir());
             }
-            return version;
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            rollbackQuietly(connection, e);
             throw e;
         } finally {
-            connection.setAutoCommit(autoCommit);
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /** The newest version a script exists for: what {@link #apply} brings a database to. */
+    static int latestVersion(Dialect dialect) {
+        int version = 0;
+        while (script(dialect.resourceDir(), version + 1) != null) {
+            version++;
+        }
+        return version;
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -75,7 +105,7 @@ public final class Migrations {
         }
     }
 
-    private static String script(String dialect, int version) {
+    private static @Nullable String script(String dialect, int version) {
         String path = "db/" + dialect + "/V" + version + ".sql";
         try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(path)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -84,17 +114,26 @@ public final class Migrations {
         }
     }
 
-    /** Splits a script on semicolons that end a line; the scripts hold no procedural bodies. */
+    /**
+     * Splits a script on semicolons that end a line. A trigger body, from a line ending in
+     * {@code BEGIN} to a line {@code END;}, stays one statement.
+     */
     static List<String> statements(String script) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        boolean inBody = false;
         for (String line : script.split("\n")) {
             String trimmed = line.strip();
             if (trimmed.startsWith("--") || trimmed.isEmpty()) {
                 continue;
             }
             current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
+            if (trimmed.toUpperCase(java.util.Locale.ROOT).endsWith("BEGIN")) {
+                inBody = true;
+            } else if (inBody && trimmed.equalsIgnoreCase("END;")) {
+                inBody = false;
+            }
+            if (!inBody && trimmed.endsWith(";")) {
                 String sql = current.toString().strip();
                 out.add(sql.substring(0, sql.length() - 1));
                 current.setLength(0);

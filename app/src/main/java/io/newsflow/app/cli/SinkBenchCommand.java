@@ -1,0 +1,54 @@
+package io.newsflow.app.cli;
+
+import io.newsflow.core.json.JsonCodec;
+import io.newsflow.sink.bench.WriteBench;
+import io.newsflow.sink.jdbc.Database;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code newsflow bench sink}: rows per second into SQLite or PostgreSQL, one JSON line. */
+@Command(name = "sink", mixinStandardHelpOptions = true,
+        description = "Write synthetic articles into a store in batches, then again (all stale); prints rows/s as one JSON line.")
+final class SinkBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--jdbc-url", description = "jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB (default: SQLite in a temp dir)")
+    private String jdbcUrl;
+
+    @Option(names = "--user", defaultValue = "", description = "database user")
+    private String user;
+
+    @Option(names = "--password-env", description = "environment variable holding the database password")
+    private String passwordEnv;
+
+    @Option(names = "--rows", defaultValue = "20000", description = "articles to write (default ${DEFAULT-VALUE})")
+    private int rows;
+
+    @Option(names = "--batch-size", defaultValue = "500", description = "articles per transaction (default ${DEFAULT-VALUE}, as the sink)")
+    private int batchSize;
+
+    @Override
+    public Integer call() throws Exception {
+        Path temp = null;
+        String url = jdbcUrl;
+        if (url == null) {
+            temp = Files.createTempDirectory("newsflow-bench");
+            url = "jdbc:sqlite:" + temp.resolve("bench.db");
+        }
+        String password = passwordEnv == null ? "" : System.getenv().getOrDefault(passwordEnv, "");
+        try {
+            WriteBench.Result result = WriteBench.run(Database.of(url, user, password), rows, batchSize);
+            System.out.println(new String(JsonCodec.encode(result.json()), StandardCharsets.UTF_8));
+            return 0;
+        } finally {
+            if (temp != null) {
+                try (var files = Files.walk(temp)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+}

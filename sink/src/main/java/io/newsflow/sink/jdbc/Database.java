@@ -1,0 +1,86 @@
+package io.newsflow.sink.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Where the articles live: a JDBC URL with its credentials and dialect. Opens connections with the
+ * dialect's defaults (SQLite in WAL mode, PostgreSQL with connect and socket timeouts); settings
+ * in the URL win. The password is never part of {@link #toString()}.
+ */
+public final class Database {
+
+    private final String url;
+    private final Dialect dialect;
+    private final Properties properties;
+
+    private Database(String url, Dialect dialect, Properties properties) {
+        this.url = url;
+        this.dialect = dialect;
+        this.properties = properties;
+    }
+
+    /**
+     * @param jdbcUrl {@code jdbc:sqlite:FILE[?pragma=value...]} or {@code jdbc:postgresql://HOST:PORT/DB[?...]}
+     * @param user empty for none
+     * @param password empty for none
+     */
+    public static Database of(String jdbcUrl, String user, String password) {
+        requireNonNull(jdbcUrl, "jdbcUrl");
+        requireNonNull(user, "user");
+        requireNonNull(password, "password");
+        Dialect dialect = Dialect.of(jdbcUrl);
+        Properties properties = dialect.connectionProperties();
+        if (!user.isEmpty()) {
+            properties.setProperty("user", user);
+        }
+        if (!password.isEmpty()) {
+            properties.setProperty("password", password);
+        }
+        return new Database(jdbcUrl, dialect, properties);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Opens a new connection in auto-commit mode. */
+    public Connection open() throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            createParentDirectory();
+        }
+        return DriverManager.getConnection(url, properties);
+    }
+
+    private void createParentDirectory() throws SQLException {
+        String file = url.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new SQLException("cannot create directory " + parent + ": " + e.getMessage(), "58030", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+}

@@ -1,0 +1,284 @@
+package io.newsflow.sink.query;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.newsflow.core.json.JsonCodec;
+import io.newsflow.core.record.CountryTag;
+import io.newsflow.core.record.PersonTag;
+import io.newsflow.core.record.Span;
+import io.newsflow.sink.jdbc.Database;
+import io.newsflow.sink.jdbc.Dialect;
+import io.newsflow.sink.jdbc.WriteFailure;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads stored articles over its own read-only connections, separate from the sink's writer. Every
+ * value is a bound parameter; the SQL differs between backends only in the text-search condition.
+ * A few idle connections are kept for the next request; one that failed is closed, not reused.
+ */
+public final class ArticleQueries implements AutoCloseable {
+
+    private static final int IDLE_CONNECTIONS = 4;
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Span>> SPANS = new TypeReference<>() {
+    };
+
+    private final Database database;
+    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(IDLE_CONNECTIONS);
+
+    public ArticleQueries(Database database) {
+        this.database = requireNonNull(database, "database");
+    }
+
+    /** One page of the articles matching the filter, newest first. */
+    public ArticlePage find(ArticleFilter filter) throws SQLException {
+        Dialect dialect = database.dialect();
+        StringBuilder sql = new StringBuilder("""
+                SELECT a.id, a.url, a.title, a.source, a.section, a.lead, a.language, a.published_at, a.dated_at,
+                    a.version, a.word_count
+                FROM articles a WHERE 1 = 1""");
+        List<Binder> params = new ArrayList<>();
+        if (filter.country() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_countries c WHERE c.article_id = a.id AND c.code = ?)");
+            params.add((ps, i) -> ps.setString(i, filter.country()));
+        }
+        if (filter.person() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_persons p WHERE p.article_id = a.id AND p.name = ?)");
+            params.add((ps, i) -> ps.setString(i, filter.person()));
+        }
+        if (!filter.words().isEmpty()) {
+            sql.append(" AND ").append(dialect.textMatch("a"));
+            String query = dialect.textQuery(filter.words());
+            params.add((ps, i) -> ps.setString(i, query));
+        }
+        if (filter.since() != null) {
+            sql.append(" AND a.dated_at >= ?");
+            params.add((ps, i) -> dialect.bindInstant(ps, i, filter.since()));
+        }
+        Cursor after = filter.after();
+        if (after != null) {
+            // a row-value comparison: the index on (dated_at DESC, id DESC) serves it
+            sql.append(" AND (a.dated_at, a.id) < (?, ?)");
+            params.add((ps, i) -> dialect.bindInstant(ps, i, after.datedAt()));
+            params.add((ps, i) -> ps.setString(i, after.id()));
+        }
+        sql.append(" ORDER BY a.dated_at DESC, a.id DESC LIMIT ?");
+        // one more than asked tells whether a next page exists
+        params.add((ps, i) -> ps.setInt(i, filter.limit() + 1));
+        return withConnection(c -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    params.get(i).bind(ps, i + 1);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Row(rs, dialect));
+                    }
+                }
+            }
+            String next = null;
+            if (rows.size() > filter.limit()) {
+                rows = rows.subList(0, filter.limit());
+                Row last = rows.get(rows.size() - 1);
+                next = new Cursor(last.datedAt, last.id).encode();
+            }
+            List<String> ids = rows.stream().map(r -> r.id).toList();
+            Map<String, List<String>> countries = names(c, "SELECT article_id, code FROM article_countries", ids);
+            Map<String, List<String>> persons = names(c, "SELECT article_id, name FROM article_persons", ids);
+            List<ArticleSummary> page = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                page.add(new ArticleSummary(r.id, r.url, r.title, r.source, r.section, r.lead, r.language,
+                        r.publishedAt, r.datedAt, r.version, r.wordCount,
+                        countries.getOrDefault(r.id, List.of()), persons.getOrDefault(r.id, List.of())));
+            }
+            return new ArticlePage(page, next);
+        });
+    }
+
+    /** The stored article with this id, if any. */
+    public Optional<StoredArticle> get(String id) throws SQLException {
+        requireNonNull(id, "id");
+        Dialect dialect = database.dialect();
+        return withConnection(c -> {
+            StoredArticle article;
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM articles WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    article = new StoredArticle(rs.getString("id"), rs.getString("url"), rs.getString("source"),
+                            rs.getString("title"), json(rs.getString("authors"), STRINGS),
+                            dialect.readInstant(rs, "published_at"), dialect.readInstant(rs, "modified_at"),
+                            rs.getString("section"), rs.getString("lead"), rs.getString("language"), rs.getString("image"),
+                            rs.getString("text"), rs.getInt("word_count"), rs.getString("content_sha256"),
+                            rs.getInt("version"), requireNonNull(dialect.readInstant(rs, "fetched_at")),
+                            requireNonNull(dialect.readInstant(rs, "stored_at")),
+                            requireNonNull(dialect.readInstant(rs, "dated_at")), countries(c, id), persons(c, id),
+                            rs.getString("extractor_version"), rs.getString("tagger_version"));
+                }
+            }
+            return Optional.of(article);
+        });
+    }
+
+    private static List<CountryTag> countries(Connection c, String id) throws SQLException {
+        List<CountryTag> tags = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT code, name, mentions, spans FROM article_countries WHERE article_id = ? ORDER BY mentions DESC, code")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tags.add(new CountryTag(rs.getString(1), rs.getString(2), rs.getInt(3), json(rs.getString(4), SPANS)));
+                }
+            }
+        }
+        return tags;
+    }
+
+    private static List<PersonTag> persons(Connection c, String id) throws SQLException {
+        List<PersonTag> tags = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT name, mentions, spans FROM article_persons WHERE article_id = ? ORDER BY mentions DESC, name")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tags.add(new PersonTag(rs.getString(1), rs.getInt(2), json(rs.getString(3), SPANS)));
+                }
+            }
+        }
+        return tags;
+    }
+
+    /** article id -> second column, most mentioned first, for the given ids. */
+    private static Map<String, List<String>> names(Connection c, String select, List<String> ids) throws SQLException {
+        Map<String, List<String>> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        String sql = select + " WHERE article_id IN (" + "?, ".repeat(ids.size() - 1) + "?) ORDER BY mentions DESC, 2";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static <T> T json(String text, TypeReference<T> type) throws SQLException {
+        try {
+            return JsonCodec.MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("stored JSON is unreadable: " + e.getOriginalMessage(), "22000", e);
+        }
+    }
+
+    private <T> T withConnection(Query<T> query) throws SQLException {
+        Connection kept = idle.poll();
+        if (kept != null) {
+            try {
+                return run(kept, query);
+            } catch (SQLException e) {
+                if (WriteFailure.of(e) != WriteFailure.TRANSIENT) {
+                    throw e;
+                }
+                // a kept connection may have died with a database restart: once more on a new one
+            }
+        }
+        Connection fresh = database.open();
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            // SQLite takes read-only only when opening; its readers never block the writer in WAL mode
+            fresh.setReadOnly(true);
+        }
+        return run(fresh, query);
+    }
+
+    /** Runs the query, then keeps the connection for the next one, or closes it if it failed. */
+    private <T> T run(Connection c, Query<T> query) throws SQLException {
+        try {
+            T result = query.run(c);
+            if (!idle.offer(c)) {
+                c.close();
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Connection c = idle.poll(); c != null; c = idle.poll()) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing; nothing to do about a connection that fails to close
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps, int index) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Query<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** A listing row as read, before its countries and persons are attached. */
+    private static final class Row {
+        final String id;
+        final String url;
+        final String title;
+        final String source;
+        final @Nullable String section;
+        final @Nullable String lead;
+        final @Nullable String language;
+        final @Nullable Instant publishedAt;
+        final Instant datedAt;
+        final int version;
+        final int wordCount;
+
+        Row(ResultSet rs, Dialect dialect) throws SQLException {
+            id = rs.getString("id");
+            url = rs.getString("url");
+            title = rs.getString("title");
+            source = rs.getString("source");
+            section = rs.getString("section");
+            lead = rs.getString("lead");
+            language = rs.getString("language");
+            publishedAt = dialect.readInstant(rs, "published_at");
+            datedAt = requireNonNull(dialect.readInstant(rs, "dated_at"));
+            version = rs.getInt("version");
+            wordCount = rs.getInt("word_count");
+        }
+    }
+}

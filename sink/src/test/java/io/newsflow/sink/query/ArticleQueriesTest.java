@@ -1,0 +1,129 @@
+package io.newsflow.sink.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsflow.core.record.Article;
+import io.newsflow.core.record.CountryTag;
+import io.newsflow.sink.jdbc.Dialect;
+import io.newsflow.sink.jdbc.JdbcArticleStore;
+import io.newsflow.sink.jdbc.TestArticles;
+import io.newsflow.sink.jdbc.TestDatabase;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The same queries give the same answers on both backends. */
+class ArticleQueriesTest {
+
+    private static final Instant T0 = Instant.parse("2024-05-01T09:30:00Z");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void filtersByCountryPersonWordsAndDate(Dialect dialect) throws Exception {
+        try (TestDatabase db = TestDatabase.of(dialect, dir); JdbcArticleStore store = new JdbcArticleStore(db.database());
+                ArticleQueries queries = new ArticleQueries(db.database())) {
+            Article climate = TestArticles.article("climate", 1, "Climate talks stall", T0);
+            Article ports = TestArticles.retagged(TestArticles.article("ports", 1, "Port strike", T0.plusSeconds(3600)),
+                    1, List.of(new CountryTag("FR", "France", 1, List.of())));
+            store.write(List.of(climate, ports));
+
+            assertEquals(List.of("climate"), ids(queries, Map.of("country", "KP")));
+            assertEquals(List.of("ports"), ids(queries, Map.of("country", "fr")));
+            assertEquals(List.of("ports", "climate"), ids(queries, Map.of("person", "Rex Tillerson")));
+            assertEquals(List.of(), ids(queries, Map.of("person", "Rex")), "names match exactly");
+            assertEquals(List.of("climate"), ids(queries, Map.of("q", "talk")), "stemmed: talk finds talks");
+            assertEquals(List.of("climate"), ids(queries, Map.of("q", "CLIMATE officials")));
+            assertEquals(List.of(), ids(queries, Map.of("q", "climate strike")), "every word must occur");
+            assertEquals(List.of("ports"), ids(queries, Map.of("since", "2024-05-01T10:00:00Z")));
+            assertEquals(List.of("ports"), ids(queries, Map.of("q", "\"port\" AND strike*")),
+                    "search operators in q are plain words");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void pagesThroughEveryArticleOnceNewestFirst(Dialect dialect) throws Exception {
+        try (TestDatabase db = TestDatabase.of(dialect, dir); JdbcArticleStore store = new JdbcArticleStore(db.database());
+                ArticleQueries queries = new ArticleQueries(db.database())) {
+            List<Article> articles = new ArrayList<>(TestArticles.many("p", 7, T0));
+            // two share a date: the id breaks the tie
+            articles.add(TestArticles.article("p-tie", 1, "Tie", T0.plusSeconds(3)));
+            store.write(articles);
+            List<String> seen = new ArrayList<>();
+            Map<String, String> params = new HashMap<>(Map.of("limit", "3"));
+            int pages = 0;
+            while (true) {
+                ArticlePage page = queries.find(ArticleFilter.parse(params));
+                pages++;
+                page.articles().forEach(a -> seen.add(a.id()));
+                if (page.next() == null) {
+                    break;
+                }
+                params.put("cursor", page.next());
+            }
+            assertEquals(3, pages);
+            assertEquals(List.of("p-6", "p-5", "p-4", "p-tie", "p-3", "p-2", "p-1", "p-0"), seen);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void returnsOneArticleWithItsMentionSpansAndListsItsTags(Dialect dialect) throws Exception {
+        try (TestDatabase db = TestDatabase.of(dialect, dir); JdbcArticleStore store = new JdbcArticleStore(db.database());
+                ArticleQueries queries = new ArticleQueries(db.database())) {
+            Article a = TestArticles.article("one", 2, "One", T0);
+            store.write(List.of(a));
+            StoredArticle stored = queries.get("one").orElseThrow();
+            assertEquals(a.text(), stored.text());
+            assertEquals(2, stored.version());
+            assertEquals(T0, stored.publishedAt());
+            assertEquals(List.of("A. Writer"), stored.authors());
+            assertEquals(a.countries().get(1), stored.countries().get(0), "most mentioned first, spans intact");
+            assertEquals(a.persons(), stored.persons());
+            String surface = stored.persons().get(0).mentions().get(0).surface();
+            var span = stored.persons().get(0).mentions().get(0);
+            assertEquals(surface, stored.text().substring(span.start(), span.end()));
+            assertTrue(queries.get("missing").isEmpty());
+
+            ArticleSummary summary = queries.find(ArticleFilter.parse(Map.of())).articles().get(0);
+            assertEquals(List.of("CN", "KP"), summary.countries());
+            assertEquals(List.of("Rex Tillerson"), summary.persons());
+            assertNull(queries.find(ArticleFilter.parse(Map.of())).next());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void answersAfterPostgresqlDroppedItsKeptConnection() throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            String name = "queries-" + System.nanoTime();
+            var database = io.newsflow.sink.jdbc.Database.of(db.jdbcUrl() + "&ApplicationName=" + name, db.user(), "");
+            try (JdbcArticleStore store = new JdbcArticleStore(database); ArticleQueries queries = new ArticleQueries(database)) {
+                store.write(List.of(TestArticles.article("kept", 1, "Kept", T0)));
+                assertEquals(List.of("kept"), ids(queries, Map.of()));
+                try (var c = db.connect(); var st = c.prepareStatement(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?")) {
+                    st.setString(1, name);
+                    try (var rs = st.executeQuery()) {
+                        assertTrue(rs.next() && rs.getBoolean(1), "the kept connection was dropped");
+                    }
+                }
+                assertEquals(List.of("kept"), ids(queries, Map.of()), "a new connection replaces the dropped one");
+            }
+        }
+    }
+
+    private static List<String> ids(ArticleQueries queries, Map<String, String> params) throws Exception {
+        return queries.find(ArticleFilter.parse(params)).articles().stream().map(ArticleSummary::id).toList();
+    }
+}
