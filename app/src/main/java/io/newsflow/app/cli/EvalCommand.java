@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 @Command(name = "eval",
         mixinStandardHelpOptions = true,
         description = "Measure quality on annotated data; prints one JSON line.",
-        subcommands = {})
+        subcommands = {
+            EvalPersonsCommand.class,
+            EvalCountriesCommand.class
+        })
 final class EvalCommand implements Runnable {
 
     @CommandLine.Spec

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             StatsCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            TrainCommand.class,
             DlqCommand.class,
             ReprocessCommand.class,
             CommandLine.HelpCommand.class

@@ -12,6 +12,7 @@ import io.newsflow.core.topic.Topics;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.extract.ArticleExtractor;
 import io.newsflow.enrich.extract.Extraction;
+import io.newsflow.enrich.tag.ArticleTagger;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -51,13 +52,14 @@ public final class EnrichTopology {
     /** The seam for tests that need an extractor which fails on some page. */
     static void build(StreamsBuilder builder, EnrichConfig config, MeterRegistry registry, PageExtractor extractor) {
         EnrichMetrics metrics = new EnrichMetrics(registry);
+        ArticleTagger tagger = ArticleTagger.shipped();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VERSION_STORE),
                 Serdes.String(), new JsonSerde<>(VersionStamp.class)));
         KStream<String, Article> articles = builder
                 .stream(Topics.PAGES.name(), Consumed.with(Topics.PAGES.keySerde(), Topics.PAGES.valueSerde())
                         .withName("pages-source"))
                 .processValues(() -> new ExtractProcessor(extractor, metrics), Named.as("extract"))
-                .processValues(() -> new TagProcessor(metrics), Named.as("tag"))
+                .processValues(() -> new TagProcessor(metrics, tagger), Named.as("tag"))
                 .process(() -> new VersionProcessor(VERSION_STORE, metrics), Named.as("version"), VERSION_STORE);
         articles.to(Topics.ARTICLES.name(), Produced.with(Topics.ARTICLES.keySerde(), Topics.ARTICLES.valueSerde())
                 .withName("articles-sink"));
@@ -71,13 +73,14 @@ public final class EnrichTopology {
     }
 
     /** The article a page's extraction makes, as version 1; the version step renumbers it. */
-    static Article toArticle(Page page, Extraction extraction) {
+    static Article toArticle(Page page, Extraction extraction, ArticleTagger tagger) {
         String text = extraction.text();
+        ArticleTagger.Tags tags = tagger.tag(text);
         return new Article(ArticleId.of(page.canonicalUrl()), page.canonicalUrl(), page.source(),
                 extraction.title(), extraction.authors(), extraction.publishedAt(), extraction.modifiedAt(),
                 extraction.section(), extraction.lead(), extraction.language(), extraction.image(), text,
-                wordCount(text), ArticleId.sha256Hex(text), 1, page.fetchedAt(), List.of(), List.of(),
-                ArticleExtractor.VERSION, "none");
+                wordCount(text), ArticleId.sha256Hex(text), 1, page.fetchedAt(), tags.countries(), tags.persons(),
+                ArticleExtractor.VERSION, ArticleTagger.VERSION);
     }
 
     /** One mention record per (article, entity), keyed by entity id so a subscriber can follow one entity. */

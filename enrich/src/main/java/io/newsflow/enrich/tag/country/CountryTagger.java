@@ -1,0 +1,349 @@
+package io.newsflow.enrich.tag.country;
+
+import io.newsflow.core.record.CountryTag;
+import io.newsflow.core.record.Span;
+import io.newsflow.enrich.tag.text.EntityRange;
+import io.newsflow.enrich.tag.text.Token;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds country mentions: gazetteer surfaces matched longest first over the article's tokens,
+ * then kept only when the context says they are the country. A name inside a longer named entity
+ * ("Bank of America", "Paris Agreement", "Paris Hilton"), before an organisation or place head word
+ * ("USA Today", "Dublin Road"), or before ", Texas" is not a mention; "Georgia" in an article about
+ * Atlanta is the US state; a sentence-initial "Turkey" in an article that writes "turkey" is the
+ * bird. Immutable and thread-safe.
+ */
+public final class CountryTagger {
+
+    // a capitalised word after the match that makes the whole an organisation, work or place
+    private static final Set<String> HEADS_AFTER = Set.of(
+            "Today", "Post", "Times", "Daily", "Herald", "Journal", "Tribune", "Gazette", "Review", "Monthly",
+            "Weekly", "Magazine", "Press", "News", "Examiner", "Dispatch", "Chronicle", "Airlines", "Airways",
+            "Air", "Agreement", "Accord", "Accords", "Protocol", "Convention", "Declaration", "Treaty", "Bank",
+            "Telecom", "Motors", "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "Group",
+            "Holdings", "Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Drive", "Lane",
+            "Way", "Pike", "Highway", "County", "Township", "Parish", "Borough", "University", "College",
+            "School", "High", "Academy", "Institute", "Hospital", "Center", "Centre", "Church", "Club", "Park",
+            "River", "Creek", "Lake", "Valley", "Mountain", "Mountains", "Hills", "Square", "Hotel", "Restaurant",
+            "Grill", "Cafe", "Redskins", "Wizards", "Nationals", "Capitals", "Huskies", "Cougars", "Mystics",
+            "Commanders", "Senators", "Heights", "Springs", "Falls", "Beach", "Harbor", "Harbour",
+            "Bay", "Island", "Islands", "Sound", "Bridge", "Mall", "Plaza", "Building", "Stadium", "Arena",
+            "Theatre", "Theater", "Museum", "Zoo", "Express", "Pictures", "Records", "Kitchen", "Garden",
+            "Gardens", "Fashion", "Idol", "Got", "Apparel", "Eagle", "Legion");
+    private static final Set<String> GOVERNMENT = Set.of("House", "Senate", "Congress", "Parliament",
+            "Department", "Ministry", "Embassy", "Consulate", "Army", "Navy", "Marines", "Marine", "Air",
+            "Coast", "Attorney", "Attorneys", "Attorney's", "Court", "District", "Supreme", "Government",
+            "Forces", "Foreign", "Defense", "Defence", "Treasury", "State", "Justice", "Immigration", "Customs",
+            "Census", "Postal", "Federal", "National", "Central", "Interior", "Trade", "Commerce", "Agriculture",
+            "Energy", "Health", "Education", "Labor", "Magistrate", "Sen.", "Sens.", "Rep.", "Reps.",
+            "President", "Prime", "Secretary", "Ambassador", "Cabinet", "Military", "Border", "Olympic",
+            "Geological", "Fish", "Forest", "Bureau", "Office", "Agency", "Commission");
+    // a country named as a local attribute is a town of that name: "a Lebanon woman", "Jordan Elementary"
+    private static final Set<String> LOCAL_HEADS_AFTER = Set.of("woman", "man", "men", "women", "resident",
+            "residents", "native", "natives", "teen", "teens", "couple", "police", "mayor", "Elementary",
+            "Middle", "elementary", "boys", "girls", "Junior", "Township", "township", "council", "Council",
+            "Borough", "borough", "Police", "Fire", "Mayor");
+    // a capitalised word before the match that makes the whole a name of its own
+    private static final Set<String> HEADS_BEFORE = Set.of(
+            "Air", "Miss", "Captain", "Radio", "Corporate", "Middle", "Morning", "Team", "Club", "Hotel",
+            "Cafe", "Restaurant", "Fort", "Port", "Lake", "Mount", "Camp", "Saint", "St.", "San", "Santa",
+            "Nuevo", "East", "West", "North", "South", "Atletico", "Atlético", "Real", "Inter", "Dynamo", "Dinamo",
+            "Sporting", "Olympique", "Racing", "Deportivo", "Athletic", "Skate", "Hockey", "Rugby", "Cricket", "Little");
+    // "Bank of America", "University of Georgia": the country names the organisation's home
+    private static final Set<String> HEADS_OF = Set.of(
+            "Bank", "University", "College", "Voice", "Church", "Museum", "Institute", "School", "Academy",
+            "Association", "Society", "Corporation", "Company", "Club", "Clubs", "League", "Federation",
+            "Foundation", "Coalition", "Chamber", "Daughters", "Sons", "Boys", "Girls", "Scouts", "Knights",
+            "Archdiocese", "Diocese", "Order", "Friends", "Bancorp", "City", "Town", "Village", "Borough");
+    private static final Set<String> US_STATES = Set.of(
+            "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+            "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana",
+            "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana",
+            "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Tennessee", "Texas", "Utah",
+            "Vermont", "Virginia", "Wisconsin", "Wyoming", "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.",
+            "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.",
+            "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.",
+            "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.",
+            "Wis.", "Wyo.", "Ontario", "Quebec", "Ont.", "Alberta", "Manitoba", "Saskatchewan", "N.Y", "Ky");
+    private static final Set<String> US_STATE_NAMES = Set.of("Washington", "Georgia");
+    // words that place an article about "Georgia" in the Caucasus, or in the American South
+    private static final Set<String> CAUCASUS = Set.of("Tbilisi", "Caucasus", "Abkhazia", "Abkhaz", "Ossetia",
+            "Ossetian", "Saakashvili", "Shevardnadze", "Ivanishvili", "Batumi", "Kutaisi", "Russia", "Russian",
+            "Moscow", "Kremlin", "Armenia", "Azerbaijan", "Ukraine", "NATO", "Soviet");
+    private static final Set<String> AMERICAN_SOUTH = Set.of("Atlanta", "Savannah", "Augusta", "Macon",
+            "Ga.", "Alabama", "Florida", "Tennessee", "Carolina", "Mississippi", "County", "county",
+            "statehouse", "Statehouse", "legislature", "Legislature", "lawmakers", "governor", "Gov.", "Peach",
+            "Bulldogs", "Falcons", "Braves", "Kemp");
+    // country names that are also common nouns, written capitalised only at a sentence start
+    private static final Set<String> COMMON_NOUNS = Set.of("Turkey", "Turkeys", "China", "Polish", "Guinea");
+
+    private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "and", "as", "at", "after", "before",
+            "but", "by", "for", "from", "if", "in", "into", "of", "on", "or", "since", "so", "than", "that",
+            "then", "though", "although", "to", "until", "unless", "when", "where", "while", "with", "without",
+            "yet", "because", "both", "either", "neither", "nor", "once", "like", "unlike", "despite", "during",
+            "among", "between", "against", "over", "under", "about", "across", "why", "how", "what", "which",
+            "who", "whether", "even", "also", "only", "just", "now", "still", "meanwhile", "however", "indeed",
+            "all", "every", "each", "some", "many", "most", "no", "not", "this", "these", "those", "there",
+            "here", "its", "our", "their", "his", "her", "we", "they", "it", "he", "she", "i", "you");
+
+    private final Gazetteer gazetteer;
+
+    private CountryTagger(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** The tagger over the gazetteer shipped in the jar. */
+    public static CountryTagger shipped() {
+        return new CountryTagger(Gazetteer.shipped());
+    }
+
+    private record Match(Gazetteer.Entry entry, int sentence, int from, int to, int start, int end,
+            boolean headline) {
+    }
+
+    /**
+     * Countries mentioned in {@code text}, most mentioned first.
+     *
+     * @param sentences the text's tokens
+     * @param entities named-entity spans of the same text, used to veto matches inside them
+     */
+    public List<CountryTag> tag(String text, List<List<Token>> sentences, List<EntityRange> entities) {
+        List<List<CountryTokens.Piece>> pieces = new ArrayList<>(sentences.size());
+        Set<String> words = new HashSet<>();
+        for (List<Token> sentence : sentences) {
+            List<CountryTokens.Piece> p = CountryTokens.split(sentence, new ArrayList<>(sentence.size() + 4));
+            pieces.add(p);
+            for (CountryTokens.Piece piece : p) {
+                words.add(piece.key());
+            }
+        }
+        List<Match> matches = new ArrayList<>();
+        for (int s = 0; s < pieces.size(); s++) {
+            List<CountryTokens.Piece> p = pieces.get(s);
+            boolean headline = isHeadline(p);
+            int i = 0;
+            while (i < p.size()) {
+                Match m = longest(gazetteer.exact(), p, s, i, false);
+                if (isCapitals(p.get(i).key())) {
+                    Match upper = longest(gazetteer.upper(), p, s, i, true);
+                    if (upper != null && (m == null || upper.to() > m.to() || headline)) {
+                        m = upper;
+                    }
+                }
+                if (m == null) {
+                    i++;
+                    continue;
+                }
+                if (!m.entry().code().equals(Gazetteer.BLOCK) && keep(m, p, i, words, entities, headline)) {
+                    matches.add(m);
+                }
+                i = m.to();
+            }
+        }
+        Set<String> personOnly = personOnly(matches, entities);
+        return collect(text, matches, words, personOnly);
+    }
+
+    private List<CountryTag> collect(String text, List<Match> matches, Set<String> words,
+            Set<String> personOnly) {
+        boolean georgiaIsState = georgiaIsState(words);
+        boolean local = isLocal(words);
+        Set<String> named = new HashSet<>();
+        for (Match m : matches) {
+            if (!m.entry().kind().equals("capital") || m.headline()) {
+                named.add(m.entry().code());
+            }
+        }
+        Map<String, List<Span>> byCode = new LinkedHashMap<>();
+        for (Match m : matches) {
+            String code = m.entry().code();
+            if (georgiaIsState && code.equals("GE") && !m.entry().kind().equals("capital")) {
+                continue;
+            }
+            if (personOnly.contains(m.entry().surface())) {
+                continue;
+            }
+            // in local news a one-word capital named on its own is more likely a town: Paris, Texas;
+            // London, Ontario ("Washington, D.C." is not)
+            if (local && !named.contains(code) && m.to() - m.from() == 1) {
+                continue;
+            }
+            byCode.computeIfAbsent(m.entry().code(), c -> new ArrayList<>())
+                    .add(new Span(m.start(), m.end(), text.substring(m.start(), m.end()), m.entry().kind()));
+        }
+        List<CountryTag> tags = new ArrayList<>(byCode.size());
+        byCode.forEach((code, spans) -> tags.add(new CountryTag(code, gazetteer.name(code), spans.size(), spans)));
+        tags.sort(Comparator.comparingInt(CountryTag::count).reversed()
+                .thenComparingInt(t -> t.mentions().get(0).start()));
+        return tags;
+    }
+
+    // surfaces the model reads as a person wherever they occur ("Georgia began skating at four")
+    private static Set<String> personOnly(List<Match> matches, List<EntityRange> entities) {
+        Set<String> person = new HashSet<>();
+        Set<String> other = new HashSet<>();
+        for (Match m : matches) {
+            boolean inPerson = false;
+            for (EntityRange e : entities) {
+                if (e.type().equals("PER") && e.overlaps(m.start(), m.end())) {
+                    inPerson = true;
+                    break;
+                }
+            }
+            // capitals are rarely surnames: "Pyongyang" read as a person stays a capital
+            boolean nameLike = m.entry().kind().equals("name") || m.entry().kind().equals("demonym");
+            (inPerson && nameLike ? person : other).add(m.entry().surface());
+        }
+        person.removeAll(other);
+        return person;
+    }
+
+    private static boolean isLocal(Set<String> words) {
+        for (String w : US_STATES) {
+            if (words.contains(w)) {
+                return true;
+            }
+        }
+        return words.contains("County");
+    }
+
+    private static boolean georgiaIsState(Set<String> words) {
+        for (String w : CAUCASUS) {
+            if (words.contains(w)) {
+                return false;
+            }
+        }
+        for (String w : AMERICAN_SOUTH) {
+            if (words.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Match longest(Gazetteer.Node root, List<CountryTokens.Piece> p, int s, int i, boolean upper) {
+        Gazetteer.Node node = root;
+        Match best = null;
+        for (int j = i; j < p.size(); j++) {
+            String key = p.get(j).key();
+            node = node.children.get(upper ? key.toUpperCase(Locale.ROOT) : key);
+            if (node == null) {
+                break;
+            }
+            if (node.entry != null) {
+                best = new Match(node.entry, s, i, j + 1, p.get(i).start(), p.get(j).end(), upper);
+            }
+        }
+        return best;
+    }
+
+    private boolean keep(Match m, List<CountryTokens.Piece> p, int i, Set<String> words, List<EntityRange> entities,
+            boolean headline) {
+        for (EntityRange e : entities) {
+            if (e.person() && e.overlaps(m.start(), m.end())) {
+                return false;
+            }
+            if (e.contains(m.start(), m.end()) && e.end() - e.start() > m.end() - m.start()
+                    && !e.type().equals("PER") && !wraps(e, m, p, words) && !governs(m, p)) {
+                return false;
+            }
+        }
+        String after = m.to() < p.size() ? p.get(m.to()).key() : "";
+        if (HEADS_AFTER.contains(after)) {
+            return false;
+        }
+        if (LOCAL_HEADS_AFTER.contains(after) && !m.entry().kind().equals("demonym")) {
+            return false;
+        }
+        if (after.equals(",") && m.to() + 1 < p.size() && US_STATES.contains(p.get(m.to() + 1).key())
+                && !m.entry().kind().equals("demonym")) {
+            return false;
+        }
+        String before = i > 0 ? p.get(i - 1).key() : "";
+        // "Seattle, Washington", "Atlanta, Georgia": a US state after a town; "Beijing, Washington" is a list
+        if (US_STATE_NAMES.contains(m.entry().surface()) && before.equals(",") && i > 1
+                && Character.isUpperCase(p.get(i - 2).key().charAt(0))
+                && longest(gazetteer.exact(), p, m.sentence(), i - 2, false) == null) {
+            return false;
+        }
+        if (HEADS_BEFORE.contains(before) && !m.entry().kind().equals("demonym")) {
+            return false;
+        }
+        if (before.equals("of") && i > 1 && HEADS_OF.contains(p.get(i - 2).key())) {
+            return false;
+        }
+        String surface = m.entry().surface();
+        if (i == 0 && !headline && COMMON_NOUNS.contains(surface)
+                && words.contains(surface.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        return true;
+    }
+
+    // "U.S. House of Representatives", "Chinese Foreign Ministry": the state's own institutions name it
+    private static boolean governs(Match m, List<CountryTokens.Piece> p) {
+        return m.to() < p.size() && GOVERNMENT.contains(p.get(m.to()).key());
+    }
+
+    // an entity span that only adds a leading "the", a possessive, or the rest of a hyphenated word
+    // ("Canada-wide", "Britain-based") around the name still names the country
+    private static boolean wraps(EntityRange e, Match m, List<CountryTokens.Piece> p, Set<String> words) {
+        int extra = 0;
+        int firstToken = p.get(m.from()).token();
+        int lastToken = p.get(m.to() - 1).token();
+        for (CountryTokens.Piece piece : p) {
+            if (piece.start() >= e.start() && piece.end() <= e.end()
+                    && (piece.end() <= m.start() || piece.start() >= m.end())
+                    && piece.token() != firstToken && piece.token() != lastToken) {
+                String k = piece.key();
+                // a sentence's first word, capitalised only by position, does not make a name longer
+                String lower = k.toLowerCase(Locale.ROOT);
+                boolean ordinary = piece.token() == 0 && (words.contains(lower) || FUNCTION_WORDS.contains(lower));
+                if (!(ordinary || k.equalsIgnoreCase("the") || k.equals("'s") || k.equals("'"))) {
+                    extra++;
+                }
+            }
+        }
+        return extra == 0;
+    }
+
+    private static boolean isCapitals(String key) {
+        int letters = 0;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+                letters++;
+            }
+        }
+        return letters >= 2;
+    }
+
+    private static boolean isHeadline(List<CountryTokens.Piece> p) {
+        int letters = 0;
+        int upper = 0;
+        for (CountryTokens.Piece piece : p) {
+            String k = piece.key();
+            for (int i = 0; i < k.length(); i++) {
+                char c = k.charAt(i);
+                if (Character.isLetter(c)) {
+                    letters++;
+                    if (Character.isUpperCase(c)) {
+                        upper++;
+                    }
+                }
+            }
+        }
+        return letters > 12 && upper * 10 >= letters * 8;
+    }
+}

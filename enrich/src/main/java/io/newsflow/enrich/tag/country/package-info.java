@@ -1,0 +1,5 @@
+/** Tagging of country mentions in article text. */
+@NullMarked
+package io.newsflow.enrich.tag.country;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,143 @@
+package io.newsflow.enrich.tag.eval;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.core.json.JsonCodec;
+import io.newsflow.core.record.CountryTag;
+import io.newsflow.core.record.Span;
+import io.newsflow.enrich.tag.ArticleTagger;
+import io.newsflow.enrich.tag.text.Token;
+import io.newsflow.enrich.tag.text.Tokenizer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Scores country tagging against JSON lines {@code {"id","text","countries":[ISO2...]}}: micro
+ * precision, recall and F1 over (document, country) pairs. Lines that also carry {@code mentions}
+ * ({@code start}, {@code end}, {@code country}) are scored per mention too: a predicted mention is
+ * right when it overlaps a gold mention of the same country. Gold mentions with a GeoNames
+ * {@code fcode} count only when it marks a country or a capital (PCL*, PPLC), since the corpora
+ * annotate every place and the tagger finds countries only. Unreadable lines are counted, not fatal.
+ */
+public final class CountryEval {
+
+    /** The figures, as printed by {@code newsflow eval countries}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Result(double precision, double recall, double f1, int documents, long tokens,
+            long tokensPerSecond, @Nullable Double mentionPrecision, @Nullable Double mentionRecall,
+            @Nullable Double mentionF1, int skippedLines) {
+    }
+
+    private record Gold(int start, int end, String country) {
+    }
+
+    private CountryEval() {
+    }
+
+    public static Result run(ArticleTagger tagger, Path jsonl) throws IOException {
+        SpanScore documents = new SpanScore();
+        SpanScore mentions = new SpanScore();
+        boolean sawMentions = false;
+        int count = 0;
+        int skipped = 0;
+        long tokens = 0;
+        long nanos = 0;
+        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode doc;
+                try {
+                    doc = JsonCodec.MAPPER.readTree(line);
+                } catch (IOException e) {
+                    skipped++;
+                    continue;
+                }
+                if (!doc.path("text").isTextual() || !doc.path("countries").isArray()) {
+                    skipped++;
+                    continue;
+                }
+                String text = doc.get("text").asText();
+                count++;
+                tokens += tokenCount(text);
+                long started = System.nanoTime();
+                List<CountryTag> predicted = tagger.tag(text).countries();
+                nanos += System.nanoTime() - started;
+                Set<String> gold = new HashSet<>();
+                doc.get("countries").forEach(c -> gold.add(c.asText()));
+                Set<String> guess = new HashSet<>();
+                predicted.forEach(t -> guess.add(t.code()));
+                documents.add(intersection(gold, guess), guess.size(), gold.size());
+                if (doc.path("mentions").isArray()) {
+                    sawMentions = true;
+                    scoreMentions(doc.get("mentions"), predicted, mentions);
+                }
+            }
+        }
+        return new Result(SpanScore.round(documents.precision()), SpanScore.round(documents.recall()),
+                SpanScore.round(documents.f1()), count, tokens, PersonEval.perSecond(tokens, nanos),
+                sawMentions ? SpanScore.round(mentions.precision()) : null,
+                sawMentions ? SpanScore.round(mentions.recall()) : null,
+                sawMentions ? SpanScore.round(mentions.f1()) : null, skipped);
+    }
+
+    private static void scoreMentions(JsonNode goldMentions, List<CountryTag> predicted, SpanScore score) {
+        List<Gold> gold = new ArrayList<>();
+        for (JsonNode m : goldMentions) {
+            JsonNode fcode = m.get("fcode");
+            boolean countryLevel = fcode == null || (fcode.isTextual()
+                    && (fcode.asText().startsWith("PCL") || fcode.asText().equals("PPLC")));
+            if (countryLevel && m.path("country").isTextual()) {
+                gold.add(new Gold(m.path("start").asInt(), m.path("end").asInt(), m.get("country").asText()));
+            }
+        }
+        long predictedCount = 0;
+        long correct = 0;
+        Set<Gold> found = new HashSet<>();
+        for (CountryTag tag : predicted) {
+            for (Span span : tag.mentions()) {
+                predictedCount++;
+                boolean hit = false;
+                for (Gold g : gold) {
+                    if (g.country().equals(tag.code()) && g.start() < span.end() && span.start() < g.end()) {
+                        hit = true;
+                        found.add(g);
+                    }
+                }
+                if (hit) {
+                    correct++;
+                }
+            }
+        }
+        // precision counts right predictions, recall counts gold mentions found
+        score.addSeparately(correct, predictedCount, found.size(), gold.size());
+    }
+
+    private static int intersection(Set<String> a, Set<String> b) {
+        int n = 0;
+        for (String x : a) {
+            if (b.contains(x)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static int tokenCount(String text) {
+        int n = 0;
+        for (List<Token> sentence : Tokenizer.sentences(text)) {
+            n += sentence.size();
+        }
+        return n;
+    }
+}
