@@ -11,6 +11,7 @@ import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.metrics.MetricNames;
+import io.newsflow.core.progress.Progress;
 import io.newsflow.core.record.ArticleId;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.topic.Topics;
@@ -179,19 +180,18 @@ public final class PipelineBench {
             try (RunningProcess process = RunningProcess.start(NewsflowConfig.of(values), EnumSet.allOf(Stage.class), null, false)) {
                 MeterRegistry registry = process.registry();
                 long deadline = start + timeout.toNanos();
-                long lastReport = 0;
-                while (System.nanoTime() < deadline) {
-                    long enriched = count(registry, MetricNames.ENRICH_RECORDS, "article");
-                    long processed = enriched + count(registry, MetricNames.ENRICH_RECORDS, "not_article");
-                    long stored = count(registry, MetricNames.SINK_ROWS, "written");
-                    if (processed >= pages && stored >= enriched) {
-                        break;
+                try (Progress enrichedSoFar = Progress.toStderr("bench pipeline: pages enriched", pages)) {
+                    long shown = 0;
+                    while (System.nanoTime() < deadline) {
+                        long enriched = count(registry, MetricNames.ENRICH_RECORDS, "article");
+                        long processed = enriched + count(registry, MetricNames.ENRICH_RECORDS, "not_article");
+                        enrichedSoFar.advance(processed - shown);
+                        shown = processed;
+                        if (processed >= pages && count(registry, MetricNames.SINK_ROWS, "written") >= enriched) {
+                            break;
+                        }
+                        Thread.sleep(50);
                     }
-                    if (System.nanoTime() - lastReport > 2_000_000_000L) {
-                        progress.printf("pipeline: %d/%d pages enriched, %d stored%n", processed, pages, stored);
-                        lastReport = System.nanoTime();
-                    }
-                    Thread.sleep(50);
                 }
                 long processed = count(registry, MetricNames.ENRICH_RECORDS, "article")
                         + count(registry, MetricNames.ENRICH_RECORDS, "not_article");

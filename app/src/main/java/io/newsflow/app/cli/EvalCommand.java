@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Measure quality on annotated data; prints one JSON line.",
         subcommands = {
+            EvalExtractionCommand.class,
             EvalPersonsCommand.class,
             EvalCountriesCommand.class
         })

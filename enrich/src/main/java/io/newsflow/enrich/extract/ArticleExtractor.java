@@ -1,56 +1,92 @@
 package io.newsflow.enrich.extract;
 
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Extracts the article body from a page: the paragraphs, headings and list items of the main
- * container, one paragraph per block, joined by blank lines.
+ * Extracts the article a reader sees from a page: the body paragraphs without page furniture,
+ * plus title, authors, dates, section, lead, language, canonical URL and image. Thread-safe and
+ * stateless; never throws on bad HTML: a page without a body yields an empty text and a reason.
  */
 public final class ArticleExtractor {
 
     /** Recorded on every article so a subscriber knows which extractor produced it. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = "1.0.0";
 
-    private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote";
+    /** Below this, the cleaned page is read again with the furniture put back. */
+    private static final int RETRY_BELOW_CHARS = 250;
+    /** Below this, the page is not taken as an article. */
+    private static final int MIN_BODY_CHARS = 50;
 
-    /** Never throws on bad HTML: a page without body paragraphs yields an empty text and a reason. */
     public Extraction extract(String html, String url) {
+        requireNonNull(html, "html");
+        requireNonNull(url, "url");
         Document doc = Jsoup.parse(html, url);
-        String title = title(doc);
-        Element container = doc.selectFirst("article");
-        if (container == null) {
-            container = doc.body();
-        }
-        List<String> paragraphs = new ArrayList<>();
-        for (Element block : container.select(BLOCKS)) {
-            if (block.parents().stream().anyMatch(p -> p.is("nav, header, footer, aside, figure"))
-                    || !block.select(BLOCKS).isEmpty() && block.select(BLOCKS).size() > 1) {
-                continue;
+        MetadataReader meta = new MetadataReader(doc);
+        String title = meta.title();
+        List<String> authors = meta.authors();
+        var publishedAt = meta.publishedAt();
+        var modifiedAt = meta.modifiedAt();
+        String section = meta.section();
+        String lead = meta.lead();
+        String canonical = meta.canonicalUrl();
+        String image = meta.image();
+        String declaredLanguage = meta.declaredLanguage();
+        JsonNode ld = meta.jsonLd();
+
+        PageCleaner.Removed furniture = PageCleaner.clean(doc.body(), meta.bodyHolders());
+        String text = body(doc, title);
+        if (text.length() < RETRY_BELOW_CHARS && !furniture.isEmpty()) {
+            // the cleaning may have taken the body for furniture: read again trusting only the scores
+            furniture.restore();
+            String retry = body(doc, title);
+            if (retry.length() > text.length()) {
+                text = retry;
             }
-            String text = block.text().strip();
-            if (!text.isEmpty() && !text.equals(title)) {
-                paragraphs.add(text);
-            }
         }
-        String text = String.join("\n\n", paragraphs);
-        String lang = doc.selectFirst("html[lang]") == null ? null : doc.selectFirst("html[lang]").attr("lang");
-        return new Extraction(title, List.of(), null, null, null, null, lang, null, null, text,
-                text.isEmpty() ? "no body paragraphs" : null);
+        text = preferStructuredBody(text, JsonLd.text(ld, "articleBody"));
+        String reason = null;
+        if (text.length() < MIN_BODY_CHARS) {
+            reason = text.isEmpty() ? "no body paragraphs found" : "body too short (" + text.length() + " chars)";
+            text = "";
+        }
+        String language = declaredLanguage != null ? declaredLanguage : LanguageGuesser.guess(text);
+        return new Extraction(title, authors, publishedAt, modifiedAt, section, lead, language, canonical, image,
+                text, reason);
     }
 
-    private static String title(Document doc) {
-        Element og = doc.selectFirst("meta[property=og:title]");
-        if (og != null && !og.attr("content").isBlank()) {
-            return og.attr("content").strip();
+    private static String body(Document doc, String title) {
+        Element body = doc.body();
+        TextStats stats = TextStats.of(body);
+        List<Element> containers = ContentLocator.locate(doc, stats);
+        List<Block> blocks = BoilerplateFilter.filter(ParagraphWriter.write(containers, stats), title);
+        List<String> paragraphs = new ArrayList<>(blocks.size());
+        for (Block b : blocks) {
+            paragraphs.add(b.text());
         }
-        Element h1 = doc.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank()) {
-            return h1.text().strip();
+        return String.join("\n\n", paragraphs);
+    }
+
+    // a JSON-LD articleBody far longer than what the DOM gave means the DOM pick missed the body
+    private static String preferStructuredBody(String text, @Nullable String structured) {
+        if (structured == null || structured.length() < 2 * Math.max(text.length(), RETRY_BELOW_CHARS)) {
+            return text;
         }
-        return doc.title().strip();
+        String[] lines = structured.split("\\s*\\n\\s*");
+        List<String> paragraphs = new ArrayList<>();
+        for (String line : lines) {
+            String p = line.replaceAll("\\s+", " ").strip();
+            if (!p.isEmpty()) {
+                paragraphs.add(p);
+            }
+        }
+        return String.join("\n\n", paragraphs);
     }
 }

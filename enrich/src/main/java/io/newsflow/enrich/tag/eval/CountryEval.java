@@ -1,5 +1,6 @@
 package io.newsflow.enrich.tag.eval;
 
+import io.newsflow.core.progress.Progress;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.core.json.JsonCodec;
@@ -50,9 +51,11 @@ public final class CountryEval {
         int skipped = 0;
         long tokens = 0;
         long nanos = 0;
-        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8);
+                Progress progress = Progress.toStderr("eval countries", Progress.UNKNOWN)) {
             String line;
             while ((line = in.readLine()) != null) {
+                progress.advance(1);
                 if (line.isBlank()) {
                     continue;
                 }

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.tag.eval;
 
+import io.newsflow.core.progress.Progress;
 import io.newsflow.enrich.tag.person.ConllCorpus;
 import io.newsflow.enrich.tag.person.PersonTagger;
 import java.io.IOException;
@@ -31,27 +32,30 @@ public final class PersonEval {
         long predictedTotal = 0;
         long goldTotal = 0;
         long nanos = 0;
-        for (List<ConllCorpus.Sentence> document : corpus.documents()) {
-            List<List<String>> words = new ArrayList<>();
-            for (ConllCorpus.Sentence s : document) {
-                words.add(s.tokens());
-            }
-            long started = System.nanoTime();
-            List<List<String>> predicted = tagger.tags(words);
-            nanos += System.nanoTime() - started;
-            for (int i = 0; i < document.size(); i++) {
-                Set<List<Integer>> gold = chunks(document.get(i).tags(), "PER");
-                Set<List<Integer>> guess = chunks(predicted.get(i), "PER");
-                int correct = 0;
-                for (List<Integer> c : guess) {
-                    if (gold.contains(c)) {
-                        correct++;
-                    }
+        try (Progress progress = Progress.toStderr("eval persons", corpus.documents().size())) {
+            for (List<ConllCorpus.Sentence> document : corpus.documents()) {
+                progress.advance(1);
+                List<List<String>> words = new ArrayList<>();
+                for (ConllCorpus.Sentence s : document) {
+                    words.add(s.tokens());
                 }
-                score.add(correct, guess.size(), gold.size());
-                correctTotal += correct;
-                predictedTotal += guess.size();
-                goldTotal += gold.size();
+                long started = System.nanoTime();
+                List<List<String>> predicted = tagger.tags(words);
+                nanos += System.nanoTime() - started;
+                for (int i = 0; i < document.size(); i++) {
+                    Set<List<Integer>> gold = chunks(document.get(i).tags(), "PER");
+                    Set<List<Integer>> guess = chunks(predicted.get(i), "PER");
+                    int correct = 0;
+                    for (List<Integer> c : guess) {
+                        if (gold.contains(c)) {
+                            correct++;
+                        }
+                    }
+                    score.add(correct, guess.size(), gold.size());
+                    correctTotal += correct;
+                    predictedTotal += guess.size();
+                    goldTotal += gold.size();
+                }
             }
         }
         long tokens = corpus.tokens();

@@ -1,0 +1,69 @@
+package io.newsflow.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.core.json.JsonCodec;
+import io.newsflow.enrich.extract.eval.ExtractionEval;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code newsflow eval extraction}: scores the extractor's bodies against gold bodies with the
+ * article-extraction-benchmark metric; the ten worst pages go to stderr for a look.
+ */
+@Command(name = "extraction",
+        mixinStandardHelpOptions = true,
+        description = "Score main-content extraction on saved pages against gold bodies "
+                + "(article-extraction-benchmark format); prints one JSON line.")
+final class EvalExtractionCommand implements Callable<Integer> {
+
+    private static final int WORST_SHOWN = 10;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--html", paramLabel = "DIR", required = true,
+            description = "Directory of <id>.html or <id>.html.gz pages.")
+    private Path html;
+
+    @Option(names = "--gold", paramLabel = "FILE", required = true,
+            description = "JSON {id: {\"articleBody\": ..., \"url\": ...}}.")
+    private Path gold;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write each page's body to DIR/<id>.txt and its metadata to DIR/<id>.json.")
+    private Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(html)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--html: not a directory: " + html);
+        }
+        if (!Files.isRegularFile(gold)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--gold: no such file: " + gold);
+        }
+        ExtractionEval.Result result = new ExtractionEval().run(html, gold, out);
+        ObjectNode line = JsonCodec.MAPPER.createObjectNode()
+                .put("pages", result.pages())
+                .put("precision", round(result.precision()))
+                .put("recall", round(result.recall()))
+                .put("f1", round(result.f1()))
+                .put("accuracy", round(result.accuracy()))
+                .put("pagesPerSecond", Math.round(result.pagesPerSecond() * 10) / 10.0);
+        spec.commandLine().getOut().println(JsonCodec.MAPPER.writeValueAsString(line));
+        spec.commandLine().getOut().flush();
+        for (ExtractionEval.PageResult page : result.worst().subList(0, Math.min(WORST_SHOWN, result.worst().size()))) {
+            spec.commandLine().getErr().printf("worst f1=%.3f precision=%.3f recall=%.3f %s %s%n",
+                    page.f1(), page.precision(), page.recall(), page.id(), page.url());
+        }
+        spec.commandLine().getErr().flush();
+        return 0;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}
