@@ -3,43 +3,57 @@ package io.newsflow.ingest;
 import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.lifecycle.Service;
-import io.newsflow.core.metrics.MetricNames;
-import io.newsflow.core.record.Page;
-import io.newsflow.core.topic.Topics;
+import io.newsflow.ingest.fetch.LinkFetcher;
 import io.newsflow.ingest.fetch.PageFetcher;
-import java.io.IOException;
+import io.newsflow.ingest.frontier.LinkPublisher;
+import io.newsflow.ingest.frontier.RefetchPolicy;
+import io.newsflow.ingest.frontier.UrlStatusStore;
+import io.newsflow.ingest.http.AddressGuard;
+import io.newsflow.ingest.http.FetchLimits;
+import io.newsflow.ingest.http.HttpFetcher;
+import io.newsflow.ingest.robots.RobotsCache;
+import io.newsflow.ingest.source.SourcePoller;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Fetches the configured start URLs on every re-poll and publishes changed pages. */
+/**
+ * The ingest stage: polls the sources into {@code newsflow.links} and, as a member of the fetcher
+ * consumer group, fetches links into {@code newsflow.pages}, with its seen-set on
+ * {@code newsflow.url-status}.
+ */
 public final class IngestService implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    private static final Duration SEEN_SET_LOAD_TIMEOUT = Duration.ofSeconds(60);
 
     private final IngestConfig config;
     private final Properties kafka;
     private final MeterRegistry registry;
-    private final PageFetcher fetcher;
-    private final Map<String, String> lastHashByUrl = new HashMap<>();
+    private final Clock clock;
+    private final AddressGuard guard;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private @Nullable UrlStatusStore statuses;
+    private @Nullable LinkFetcher fetcher;
     private volatile boolean running;
-    private Thread thread;
-    private Producer<String, Page> producer;
 
     public IngestService(IngestConfig config, Properties kafka, MeterRegistry registry, Clock clock) {
+        this(config, kafka, registry, clock, AddressGuard.of(config.allowPrivate(), config.allowHosts()));
+    }
+
+    /** A service with its own SSRF guard, e.g. one whose resolver tests control. */
+    public IngestService(IngestConfig config, Properties kafka, MeterRegistry registry, Clock clock, AddressGuard guard) {
         this.config = requireNonNull(config, "config");
         this.kafka = requireNonNull(kafka, "kafka");
         this.registry = requireNonNull(registry, "registry");
-        this.fetcher = new PageFetcher(config.userAgent(), config.fetchTimeout(), config.pageMaxBytes(), clock);
+        this.clock = requireNonNull(clock, "clock");
+        this.guard = requireNonNull(guard, "guard");
     }
 
     @Override
@@ -49,76 +63,59 @@ public final class IngestService implements Service {
 
     @Override
     public synchronized void start() {
-        producer = new KafkaProducer<>(KafkaClients.pageProducer(kafka, config.pageMaxBytes()),
-                Topics.PAGES.keySerde().serializer(), Topics.PAGES.valueSerde().serializer());
-        running = true;
-        thread = new Thread(this::run, "newsflow-ingest");
-        thread.start();
-    }
-
-    private void run() {
-        while (running) {
-            for (String url : config.startUrls()) {
-                if (!running) {
-                    break;
-                }
-                fetchAndPublish(url);
-            }
-            producer.flush();
-            try {
-                Thread.sleep(config.repollInterval().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private void fetchAndPublish(String url) {
-        Timer.Sample sample = Timer.start(registry);
         try {
-            Page page = fetcher.fetch(url, "start-urls");
-            sample.stop(registry.timer(MetricNames.FETCH_LATENCY));
-            registry.counter(MetricNames.FETCH_BYTES).increment(page.html().length());
-            if (page.status() / 100 != 2) {
-                LOG.warn("fetch {} failed: HTTP {}", url, page.status());
-                registry.counter(MetricNames.FETCH_PAGES, MetricNames.TAG_OUTCOME, "http_" + page.status() / 100 + "xx").increment();
-                return;
+            FetchLimits limits = new FetchLimits(config.userAgent(), config.connectTimeout(), config.readTimeout(),
+                    config.totalTimeout(), config.pageMaxBytes(), config.maxRedirects());
+            HttpFetcher http = track(new HttpFetcher(limits, guard));
+            RobotsCache robots = new RobotsCache(http, config.robotsAgentName(), config.robotsCache(), config.robotsErrorRetry(),
+                    config.crawlDelayMax(), clock);
+            RefetchPolicy policy = new RefetchPolicy(config.refetchInterval(), config.retryInterval());
+            UrlStatusStore store = track(new UrlStatusStore(kafka));
+            store.start(SEEN_SET_LOAD_TIMEOUT);
+            statuses = store;
+            LinkFetcher.Settings settings = new LinkFetcher.Settings(config.groupId(), config.fetchThreads(), config.fetchDelay(),
+                    config.backoff(), config.backoffMax(), config.queueMax(), config.totalTimeout());
+            LinkFetcher links = track(new LinkFetcher(settings, kafka, config.pageMaxBytes(), new PageFetcher(http, clock), robots,
+                    store, policy, registry, clock));
+            links.start();
+            fetcher = links;
+            LinkPublisher publisher = track(new LinkPublisher(kafka, store, policy, registry, clock));
+            for (String url : config.startUrls()) {
+                publisher.offer(url, "start-urls", null);
             }
-            if (page.contentSha256().equals(lastHashByUrl.put(page.canonicalUrl(), page.contentSha256()))) {
-                registry.counter(MetricNames.FETCH_PAGES, MetricNames.TAG_OUTCOME, "unchanged").increment();
-                return;
-            }
-            producer.send(new ProducerRecord<>(Topics.PAGES.name(), page.canonicalUrl(), page), (meta, error) -> {
-                if (error != null) {
-                    LOG.warn("publish {} failed: {}", url, error.toString());
-                }
-            });
-            registry.counter(MetricNames.FETCH_PAGES, MetricNames.TAG_OUTCOME, "ok").increment();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("fetch {} failed: {}", url, e.toString());
-            registry.counter(MetricNames.FETCH_PAGES, MetricNames.TAG_OUTCOME, e.getClass().getSimpleName()).increment();
+            publisher.flush();
+            SourcePoller poller = track(new SourcePoller(config.sources(), http, robots, publisher, config.sourceBackoffMax(), registry));
+            poller.start();
+            running = true;
+            LOG.info("ingest polling {} sources, {} start URLs, {} fetch threads, host delay {} ms", config.sources().size(),
+                    config.startUrls().size(), config.fetchThreads(), config.fetchDelay().toMillis());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.push(resource);
+        return resource;
     }
 
     @Override
     public boolean isHealthy() {
-        return running && thread != null && thread.isAlive();
+        return running && fetcher != null && fetcher.isHealthy() && statuses != null && statuses.isHealthy();
     }
 
+    /** Stops discovery first, then the fetchers (finishing their fetches and committing), then the seen-set. */
     @Override
     public synchronized void close() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
             try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                next.close();
+            } catch (Exception e) {
+                LOG.warn("cannot stop {}: {}", next.getClass().getSimpleName(), e.toString());
             }
-        }
-        if (producer != null) {
-            producer.close();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.newsflow.app.cli;
 
 import io.newsflow.app.run.RunningProcess;
 import io.newsflow.app.run.Stage;
+import io.newsflow.core.config.NewsflowConfig;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -14,9 +15,14 @@ abstract class StageCommand implements Callable<Integer> {
 
     abstract Stage stage();
 
+    /** The stage's own options on top of the loaded config; none by default. */
+    NewsflowConfig configure(NewsflowConfig config) {
+        return config;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        RunningProcess process = RunningProcess.start(options.load(), EnumSet.of(stage()), null, false);
+        RunningProcess process = RunningProcess.start(configure(options.load()), EnumSet.of(stage()), null, false);
         return ProcessSignals.runUntilStopped(process);
     }
 }

@@ -2,7 +2,10 @@ package io.newsflow.app.cli;
 
 import io.newsflow.app.run.RunningProcess;
 import io.newsflow.app.run.Stage;
+import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.ingest.IngestConfig;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +20,9 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions options;
 
+    @Mixin
+    private SourceOptions sources;
+
     @Option(names = "--demo", description = "Serve the bundled demo site on a local port and crawl it (works offline).")
     private boolean demo;
 
@@ -27,7 +33,13 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Integer embeddedPort = options.kafkaBootstrap == null ? kafkaPort : null;
-        RunningProcess process = RunningProcess.start(options.load(), EnumSet.allOf(Stage.class), embeddedPort, demo);
+        NewsflowConfig config = sources.applyTo(options.load());
+        boolean noSources = !config.values().containsKey(IngestConfig.SOURCES) && !config.values().containsKey(IngestConfig.START_URLS);
+        if (!demo && options.configFile == null && noSources) {
+            // a first run with nothing configured still crawls something real
+            config = config.with(Map.of(IngestConfig.SOURCES, IngestConfig.defaultSources()));
+        }
+        RunningProcess process = RunningProcess.start(config, EnumSet.allOf(Stage.class), embeddedPort, demo);
         return ProcessSignals.runUntilStopped(process);
     }
 }

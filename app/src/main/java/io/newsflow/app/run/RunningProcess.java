@@ -16,6 +16,7 @@ import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.metrics.FreshnessHistogram;
+import io.newsflow.ingest.IngestConfig;
 import io.newsflow.sink.SinkConfig;
 import io.newsflow.sink.jdbc.Database;
 import io.newsflow.sink.query.ArticleQueries;
@@ -25,6 +26,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -92,7 +94,12 @@ public final class RunningProcess implements AutoCloseable {
         if (withDemo) {
             demo = DemoSite.start(0);
             started.push(demo);
-            config = config.with(Map.of("newsflow.ingest.start.urls", demo.articleUrls()));
+            // crawled as any site is: through its feed, and the sitemap its robots.txt lists
+            config = config.with(Map.of(
+                    IngestConfig.SOURCES, List.of(
+                            Map.of("name", "demo-feed", "type", "feed", "url", demo.baseUrl() + "feed.xml"),
+                            Map.of("name", "demo-sitemaps", "type", "robots", "url", demo.baseUrl() + "robots.txt")),
+                    IngestConfig.ALLOW_PRIVATE, true));
             LOG.info("demo site serving {} articles at {}", DemoSite.ARTICLES.size(), demo.baseUrl());
         }
         TopicBootstrap.ensureTopics(config.kafkaClientProperties(), pageMaxBytes);

@@ -51,8 +51,7 @@ class DashboardIT {
                 "no chromium installed (apt-get install chromium, as .ci/run does): dashboard browser test skipped");
         try (FixtureServer site = new FixtureServer()) {
             NewsflowConfig config = PipelineConfigs.forTest(kafka, dataDir, "dashboard", Map.of(
-                    "newsflow.ingest.start.urls", List.of(site.url("/ports.html"), site.url("/arctic.html")),
-                    "newsflow.ingest.repoll.interval.ms", 1000));
+                    "newsflow.ingest.start.urls", List.of(site.url("/ports.html"), site.url("/arctic.html"))));
             try (RunningProcess process = RunningProcess.start(config, EnumSet.allOf(Stage.class), null, false);
                     HeadlessChromium browser = HeadlessChromium.launch(chromium.get(), browserDir, 1400, 1250)) {
                 servesOnlyItsOwnAssetsWithAStrictPolicy("http://127.0.0.1:" + process.httpPort());

@@ -34,6 +34,8 @@ final class PipelineConfigs {
         values.put(CommonConfig.HTTP_PORT, 0);
         values.put("newsflow.enrich.application.id", "enrich-" + unique);
         values.put("newsflow.sink.group.id", "sink-" + unique);
+        // fixture servers listen on 127.0.0.1, which the crawler's SSRF guard refuses by default
+        values.put("newsflow.ingest.fetch.allow.private", true);
         values.putAll(extra);
         return NewsflowConfig.of(values);
     }

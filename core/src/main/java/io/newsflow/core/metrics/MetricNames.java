@@ -15,7 +15,27 @@ public final class MetricNames {
     public static final String FETCH_BYTES = "newsflow.fetch.bytes";
     /** Timer, seconds: fetch latency, request sent to last byte read. */
     public static final String FETCH_LATENCY = "newsflow.fetch.latency";
-    /** Counter, records: pages the enrich stage processed, tagged {@code outcome} (article, unchanged, not_article, superseded). */
+    /** Counter, links: links not fetched, tagged {@code reason} (known, robots, robots_unavailable, unreadable). */
+    public static final String FETCH_SKIPPED = "newsflow.fetch.skipped";
+    /** Counter, pages: pages published with their body cut at the page cap. */
+    public static final String FETCH_TRUNCATED = "newsflow.fetch.truncated";
+    /** Gauge, links: links waiting in this instance's host queues. */
+    public static final String FETCH_QUEUE_URLS = "newsflow.fetch.queue.urls";
+    /** Gauge, hosts: hosts with links waiting in this instance's queues. */
+    public static final String FETCH_QUEUE_HOSTS = "newsflow.fetch.queue.hosts";
+    /** Gauge, links: links waiting in the deepest host queue (per-host depth without a host tag). */
+    public static final String FETCH_QUEUE_HOST_MAX = "newsflow.fetch.queue.host.max";
+    /** Timer, seconds: how long a link waited in its host queue (politeness delay, crawl-delay, back-off). */
+    public static final String FETCH_POLITENESS_WAIT = "newsflow.fetch.politeness.wait";
+    /** Counter, polls: source polls (feeds, sitemaps, listings), tagged {@code outcome}. */
+    public static final String SOURCE_POLLS = "newsflow.source.polls";
+    /** Gauge, sources: sources whose last poll failed and that are backing off. */
+    public static final String SOURCE_FAILING = "newsflow.source.failing";
+    /** Counter, links: discovered links, tagged {@code outcome} (published, known, invalid). */
+    public static final String LINKS_DISCOVERED = "newsflow.links.discovered";
+    /** Counter, records: WARC records replayed, tagged {@code outcome} (published, not_ok, not_html, not_response, broken). */
+    public static final String REPLAY_RECORDS = "newsflow.replay.records";
+        /** Counter, records: pages the enrich stage processed, tagged {@code outcome} (article, unchanged, not_article, superseded). */
     public static final String ENRICH_RECORDS = "newsflow.enrich.records";
     /** Counter, records: pages the enrich job consumed, whatever became of them; its rate is records in per second. */
     public static final String ENRICH_RECORDS_IN = "newsflow.enrich.records.in";

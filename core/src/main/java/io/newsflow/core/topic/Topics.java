@@ -5,6 +5,7 @@ import io.newsflow.core.record.Article;
 import io.newsflow.core.record.EntityMention;
 import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
+import io.newsflow.core.record.UrlStatus;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -31,7 +32,14 @@ public final class Topics {
     public static final Topic<byte[], byte[]> DEAD_LETTERS =
             new Topic<>("newsflow.dead-letters", Serdes.ByteArray(), Serdes.ByteArray());
 
-    public static final List<Topic<?, ?>> ALL = List.of(LINKS, PAGES, ARTICLES, MENTIONS, DEAD_LETTERS);
+    /**
+     * What the crawler last learned about each URL; key = canonical URL; compacted, so a restarted
+     * crawler reads back its seen-set instead of refetching everything.
+     */
+    public static final Topic<String, UrlStatus> URL_STATUS =
+            new Topic<>("newsflow.url-status", Serdes.String(), new JsonSerde<>(UrlStatus.class));
+
+    public static final List<Topic<?, ?>> ALL = List.of(LINKS, PAGES, ARTICLES, MENTIONS, DEAD_LETTERS, URL_STATUS);
 
     private Topics() {
     }

@@ -8,6 +8,7 @@ import io.newsflow.core.record.Article;
 import io.newsflow.core.record.CountryTag;
 import io.newsflow.core.record.EntityMention;
 import io.newsflow.core.record.Link;
+import io.newsflow.core.record.UrlStatus;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.record.PersonTag;
 import io.newsflow.core.record.Span;
@@ -37,7 +38,8 @@ class JsonCodecTest {
     void roundTripsEveryRecordType() {
         for (Object value : List.of(page(), article(),
                 new Link("http://example.org/a", "feed:example", T, null),
-                new EntityMention("id", EntityMention.COUNTRY, "country:KP", "North Korea", 2, T, "http://example.org/a", "Title", 1))) {
+                new EntityMention("id", EntityMention.COUNTRY, "country:KP", "North Korea", 2, T, "http://example.org/a", "Title", 1),
+                new UrlStatus("http://example.org/a", T, 200, "ok", "beef", "\"v1\"", null))) {
             byte[] json = JsonCodec.encode(value);
             assertEquals(value, JsonCodec.decode(json, value.getClass()));
         }

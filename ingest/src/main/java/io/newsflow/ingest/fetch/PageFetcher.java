@@ -3,62 +3,155 @@ package io.newsflow.ingest.fetch;
 import static java.util.Objects.requireNonNull;
 
 import io.newsflow.core.record.ArticleId;
+import io.newsflow.ingest.frontier.UrlCanonicalizer;
+import io.newsflow.ingest.http.FetchException;
+import io.newsflow.ingest.http.HttpFetcher;
+import io.newsflow.ingest.http.HttpResponseData;
 import io.newsflow.core.record.Page;
-import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import io.newsflow.core.record.UrlStatus;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import org.jsoup.Connection;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 
-/** Fetches one URL with jsoup and turns the response into a {@link Page}. */
+/**
+ * Fetches one article URL into a {@link Page}: conditional GET against what was learned last time,
+ * HTML and XHTML only, binary bodies refused, charset from header, BOM or meta, and the canonical
+ * URL taken from {@code rel=canonical} when it names the same host.
+ */
 public final class PageFetcher {
 
-    private final String userAgent;
-    private final Duration timeout;
-    private final int maxBodyBytes;
+    /** The media types fetched as articles. */
+    public static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
+    private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+    private static final int BINARY_SNIFF_BYTES = 1024;
+
+    private final HttpFetcher http;
     private final Clock clock;
 
-    public PageFetcher(String userAgent, Duration timeout, int maxBodyBytes, Clock clock) {
-        this.userAgent = requireNonNull(userAgent, "userAgent");
-        this.timeout = requireNonNull(timeout, "timeout");
-        this.maxBodyBytes = maxBodyBytes;
+    public PageFetcher(HttpFetcher http, Clock clock) {
+        this.http = requireNonNull(http, "http");
         this.clock = requireNonNull(clock, "clock");
     }
 
-    /**
-     * Fetches a URL. HTTP error statuses are returned as pages with that status, not thrown.
-     *
-     * @throws IOException when the server cannot be reached or the response cannot be read
-     */
-    public Page fetch(String url, String source) throws IOException {
-        Connection.Response response = Jsoup.connect(url)
-                .userAgent(userAgent)
-                .timeout((int) timeout.toMillis())
-                .maxBodySize(maxBodyBytes)
-                .ignoreHttpErrors(true)
-                .ignoreContentType(true)
-                .followRedirects(true)
-                .execute();
-        byte[] body = response.bodyAsBytes();
-        boolean truncated = body.length >= maxBodyBytes;
-        String finalUrl = response.url().toString();
-        Document document = response.parse();
-        Charset charset = document.charset() == null ? StandardCharsets.UTF_8 : document.charset();
-        String html = document.outerHtml();
-        String canonical = UrlCanonicalizer.canonicalize(finalUrl);
-        return new Page(url, canonical, finalUrl, source, clock.instant(), response.statusCode(),
-                mediaType(response.contentType()), charset.name(), response.header("ETag"),
-                response.header("Last-Modified"), ArticleId.sha256Hex(html), truncated, html);
+    /** Fetches a URL; never throws for anything the server or network does. */
+    public PageFetch fetch(String url, String source, @Nullable UrlStatus previous) {
+        long started = System.nanoTime();
+        HttpResponseData response;
+        try {
+            response = http.get(URI.create(url), conditionalHeaders(previous), PageFetcher::isHtmlOrUnknown);
+        } catch (FetchException e) {
+            return new PageFetch(e.outcome(), 0, null, null, 0, Duration.ofNanos(System.nanoTime() - started));
+        } catch (IllegalArgumentException e) {
+            return new PageFetch(FetchException.BAD_URL, 0, null, null, 0, Duration.ofNanos(System.nanoTime() - started));
+        }
+        int status = response.status();
+        if (status == 304) {
+            return new PageFetch(PageFetch.NOT_MODIFIED, status, null, null, 0, response.elapsed());
+        }
+        if (status / 100 != 2) {
+            Duration retryAfter = status == 429 || status == 503 ? retryAfter(response.header("retry-after")) : null;
+            return new PageFetch("http_" + status / 100 + "xx", status, null, retryAfter, 0, response.elapsed());
+        }
+        if (!isHtmlOrUnknown(response.mediaType())) {
+            return new PageFetch(PageFetch.NOT_HTML, status, null, null, 0, response.elapsed());
+        }
+        byte[] body = response.body();
+        if (looksBinary(body)) {
+            return new PageFetch(PageFetch.BINARY, status, null, null, body.length, response.elapsed());
+        }
+        CharsetDetector.Decoded decoded = CharsetDetector.decode(body, response.headerCharset());
+        String finalUrl = response.finalUrl().toString();
+        String html = decoded.text();
+        Page page = new Page(url, canonicalUrl(html, finalUrl, url), finalUrl, source, clock.instant(), status,
+                response.mediaType(), decoded.charset().name(), response.header("etag"), response.header("last-modified"),
+                ArticleId.sha256Hex(html), response.truncated(), html);
+        return new PageFetch(PageFetch.OK, status, page, null, body.length, response.elapsed());
     }
 
-    private static String mediaType(String contentType) {
-        if (contentType == null) {
+    private static Map<String, String> conditionalHeaders(@Nullable UrlStatus previous) {
+        Map<String, String> headers = new HashMap<>();
+        if (previous != null && previous.contentSha256() != null) {
+            if (previous.etag() != null) {
+                headers.put("If-None-Match", previous.etag());
+            }
+            if (previous.lastModified() != null) {
+                headers.put("If-Modified-Since", previous.lastModified());
+            }
+        }
+        return headers;
+    }
+
+    private static boolean isHtmlOrUnknown(@Nullable String mediaType) {
+        // a missing Content-Type is given the benefit of the doubt; the binary sniff still applies
+        return mediaType == null || HTML_TYPES.contains(mediaType);
+    }
+
+    /** A NUL byte in the first kilobyte means the body is not text, whatever its Content-Type says. */
+    static boolean looksBinary(byte[] body) {
+        boolean utf16 = body.length >= 2 && ((body[0] & 0xff) == 0xfe && (body[1] & 0xff) == 0xff
+                || (body[0] & 0xff) == 0xff && (body[1] & 0xff) == 0xfe);
+        if (utf16) {
+            return false;
+        }
+        for (int i = 0; i < Math.min(body.length, BINARY_SNIFF_BYTES); i++) {
+            if (body[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** rel=canonical when it names the same host (a cross-host canonical could be used to hijack keys), else the final URL. */
+    private static String canonicalUrl(String html, String finalUrl, String requested) {
+        String fallback = UrlCanonicalizer.canonicalize(finalUrl);
+        if (fallback == null) {
+            fallback = requested;
+        }
+        Document document = Jsoup.parse(html, finalUrl);
+        Element link = document.selectFirst("link[rel~=(?i)^canonical$][href]");
+        if (link == null) {
+            return fallback;
+        }
+        String declared = UrlCanonicalizer.canonicalize(link.absUrl("href"));
+        if (declared == null) {
+            return fallback;
+        }
+        String declaredHost = URI.create(declared).getHost();
+        String finalHost = URI.create(fallback).getHost();
+        return declaredHost != null && declaredHost.equalsIgnoreCase(finalHost) ? declared : fallback;
+    }
+
+    /** Retry-After as seconds or an HTTP date, capped; null when absent or unreadable. */
+    static @Nullable Duration retryAfter(@Nullable String value) {
+        if (value == null || value.isBlank()) {
             return null;
         }
-        int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        Duration wait;
+        try {
+            wait = Duration.ofSeconds(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            try {
+                Instant when = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)).toInstant();
+                wait = Duration.between(Instant.now(), when);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+        if (wait.isNegative()) {
+            return Duration.ZERO;
+        }
+        return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
     }
 }

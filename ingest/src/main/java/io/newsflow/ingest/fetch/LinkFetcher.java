@@ -1,0 +1,386 @@
+package io.newsflow.ingest.fetch;
+
+import static java.util.Objects.requireNonNull;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.core.config.KafkaClients;
+import io.newsflow.core.json.JsonCodec;
+import io.newsflow.core.json.JsonCodecException;
+import io.newsflow.core.metrics.MetricNames;
+import io.newsflow.core.record.Link;
+import io.newsflow.core.record.Page;
+import io.newsflow.core.record.UrlStatus;
+import io.newsflow.core.topic.Topics;
+import io.newsflow.ingest.frontier.HostKey;
+import io.newsflow.ingest.frontier.RefetchPolicy;
+import io.newsflow.ingest.frontier.UrlStatusStore;
+import io.newsflow.ingest.robots.RobotsCache;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains {@code newsflow.links} as a member of a consumer group and fetches each link politely.
+ * A host's links share a partition, so the instance that owns the partition owns the host: its
+ * workers fetch one URL of a host at a time, at most once per delay. When a partition is taken
+ * away, the queued links are dropped uncommitted and the ones being fetched are finished first,
+ * so the next owner neither fetches a host at the same time nor skips a link.
+ */
+public final class LinkFetcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinkFetcher.class);
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * @param groupId the consumer group all fetcher instances share
+     * @param threads concurrent fetches (each on a different host)
+     * @param minDelay the least time between two requests to one host
+     * @param backoffBase the first back-off after a 5xx or timeout; doubles per consecutive failure
+     * @param backoffMax the longest back-off
+     * @param maxQueued links held in memory before consumption pauses
+     * @param longestFetch the total time limit of one fetch, bounding how long a handover waits
+     */
+    public record Settings(String groupId, int threads, Duration minDelay, Duration backoffBase, Duration backoffMax,
+            int maxQueued, Duration longestFetch) {
+
+        public Settings {
+            requireNonNull(groupId, "groupId");
+            requireNonNull(minDelay, "minDelay");
+            requireNonNull(backoffBase, "backoffBase");
+            requireNonNull(backoffMax, "backoffMax");
+            requireNonNull(longestFetch, "longestFetch");
+            if (threads < 1 || maxQueued < 1) {
+                throw new IllegalArgumentException("threads and maxQueued must be positive");
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final PageFetcher pages;
+    private final RobotsCache robots;
+    private final UrlStatusStore statuses;
+    private final RefetchPolicy policy;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, Page> producer;
+    private final HostQueues queues = new HostQueues();
+    private final OffsetTracker offsets = new OffsetTracker();
+    private final List<Thread> workers = new ArrayList<>();
+    private final Thread poller;
+    private volatile boolean running;
+    private long lastCommitNanos = System.nanoTime();
+
+    public LinkFetcher(Settings settings, Properties kafka, int pageMaxBytes, PageFetcher pages, RobotsCache robots,
+            UrlStatusStore statuses, RefetchPolicy policy, MeterRegistry registry, Clock clock) {
+        this.settings = requireNonNull(settings, "settings");
+        this.pages = requireNonNull(pages, "pages");
+        this.robots = requireNonNull(robots, "robots");
+        this.statuses = requireNonNull(statuses, "statuses");
+        this.policy = requireNonNull(policy, "policy");
+        this.registry = requireNonNull(registry, "registry");
+        this.clock = requireNonNull(clock, "clock");
+        Properties consumerProps = new Properties();
+        consumerProps.putAll(kafka);
+        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a handover waits for in-flight fetches, so allow the poll gap that takes
+        consumerProps.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                String.valueOf(Math.max(300_000, 4 * settings.longestFetch().toMillis())));
+        this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
+        this.producer = new KafkaProducer<>(KafkaClients.pageProducer(kafka, pageMaxBytes),
+                Topics.PAGES.keySerde().serializer(), Topics.PAGES.valueSerde().serializer());
+        this.poller = new Thread(this::poll, "newsflow-fetch-poll");
+        registry.gauge(MetricNames.FETCH_QUEUE_URLS, queues, HostQueues::size);
+        registry.gauge(MetricNames.FETCH_QUEUE_HOSTS, queues, HostQueues::hostCount);
+        registry.gauge(MetricNames.FETCH_QUEUE_HOST_MAX, queues, HostQueues::deepest);
+    }
+
+    public synchronized void start() {
+        running = true;
+        for (int i = 0; i < settings.threads(); i++) {
+            Thread worker = new Thread(this::work, "newsflow-fetch-" + i);
+            workers.add(worker);
+            worker.start();
+        }
+        poller.start();
+    }
+
+    public boolean isHealthy() {
+        return running && poller.isAlive() && workers.stream().allMatch(Thread::isAlive);
+    }
+
+    private void poll() {
+        Set<TopicPartition> paused = new HashSet<>();
+        try {
+            consumer.subscribe(List.of(Topics.LINKS.name()), new Handover());
+            while (running) {
+                if (queues.size() >= settings.maxQueued()) {
+                    paused.addAll(consumer.assignment());
+                    consumer.pause(paused);
+                } else if (!paused.isEmpty()) {
+                    paused.retainAll(consumer.assignment());
+                    consumer.resume(paused);
+                    paused.clear();
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    enqueue(record);
+                }
+                if (System.nanoTime() - lastCommitNanos > COMMIT_INTERVAL.toNanos()) {
+                    commitHandled();
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (KafkaException e) {
+            LOG.error("link consumer stopped: {}", e.toString(), e);
+        } finally {
+            stopWorkers();
+            try {
+                commitHandled();
+            } catch (KafkaException e) {
+                LOG.warn("final commit failed: {}", e.toString());
+            }
+            consumer.close();
+        }
+    }
+
+    private void enqueue(ConsumerRecord<String, byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        offsets.started(partition, record.offset());
+        Link link;
+        try {
+            link = record.value() == null ? null : JsonCodec.decode(record.value(), Link.class);
+        } catch (JsonCodecException e) {
+            link = null;
+        }
+        String host = link == null ? "" : HostKey.of(link.url());
+        if (host.isEmpty()) {
+            LOG.warn("skipping unreadable link at {}@{}", partition, record.offset());
+            registry.counter(MetricNames.FETCH_SKIPPED, MetricNames.TAG_REASON, "unreadable").increment();
+            offsets.finished(partition, record.offset());
+            return;
+        }
+        queues.add(new QueuedLink(host, link, partition, record.offset(), System.nanoTime()));
+    }
+
+    /** Commits what is handled, after the pages and statuses it produced are acknowledged. */
+    private void commitHandled() {
+        lastCommitNanos = System.nanoTime();
+        producer.flush();
+        statuses.flush();
+        Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable();
+        committable.keySet().retainAll(consumer.assignment());
+        if (!committable.isEmpty()) {
+            consumer.commitSync(committable);
+            offsets.markCommitted(committable);
+        }
+    }
+
+    private final class Handover implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            Set<TopicPartition> set = new HashSet<>(partitions);
+            List<QueuedLink> dropped = queues.removePartitions(set);
+            try {
+                offsets.awaitInFlight(set, dropped, settings.longestFetch().toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                commitHandled();
+            } catch (KafkaException e) {
+                LOG.warn("commit on handover failed: {}", e.toString());
+            }
+            offsets.forget(set);
+            LOG.info("handed over {} ({} queued links left for the next owner)", set, dropped.size());
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            queues.removePartitions(new HashSet<>(partitions));
+            offsets.forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty() && !statuses.awaitCaughtUp(CATCH_UP_TIMEOUT)) {
+                LOG.warn("url-status not caught up within {}; some links may be fetched twice", CATCH_UP_TIMEOUT);
+            }
+        }
+    }
+
+    private void work() {
+        while (running) {
+            QueuedLink next;
+            try {
+                next = queues.take(Duration.ofMillis(200).toNanos());
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (next == null) {
+                continue;
+            }
+            try {
+                handle(next);
+            } catch (RuntimeException e) {
+                // a bug, not the server's doing: log it loudly, keep the crawler going
+                LOG.error("fetching {} failed unexpectedly", next.link().url(), e);
+                registry.counter(MetricNames.FETCH_PAGES, MetricNames.TAG_OUTCOME, "internal_error").increment();
+                queues.release(next.host(), settings.minDelay().toNanos(), false);
+            } finally {
+                offsets.finished(next.partition(), next.offset());
+            }
+        }
+    }
+
+    private void handle(QueuedLink queued) {
+        String url = queued.link().url();
+        String host = queued.host();
+        Instant now = clock.instant();
+        UrlStatus previous = statuses.get(url);
+        if (!policy.due(previous, now)) {
+            skipped("known");
+            queues.releaseUnused(host);
+            return;
+        }
+        RobotsCache.Rules rules = robots.rulesFor(url);
+        if (rules.unavailable()) {
+            skipped("robots_unavailable");
+            statuses.record(status(url, previous, now, 0, "robots_unavailable"));
+            queues.release(host, backoff(host).toNanos(), true);
+            return;
+        }
+        if (!rules.isAllowed(url)) {
+            skipped("robots");
+            statuses.record(status(url, previous, now, 0, "robots_disallowed"));
+            queues.releaseUnused(host);
+            return;
+        }
+        registry.timer(MetricNames.FETCH_POLITENESS_WAIT).record(Duration.ofNanos(System.nanoTime() - queued.queuedAtNanos()));
+        PageFetch fetch = pages.fetch(url, queued.link().source(), previous);
+        registry.timer(MetricNames.FETCH_LATENCY).record(fetch.elapsed());
+        registry.counter(MetricNames.FETCH_BYTES).increment(fetch.bytes());
+        String outcome = record(url, previous, fetch, clock.instant());
+        registry.counter(MetricNames.FETCH_PAGES, MetricNames.TAG_OUTCOME, outcome).increment();
+        Duration delay = rules.crawlDelay().compareTo(settings.minDelay()) > 0 ? rules.crawlDelay() : settings.minDelay();
+        if (fetch.hostTrouble()) {
+            Duration backoff = backoff(host);
+            delay = backoff.compareTo(delay) > 0 ? backoff : delay;
+        }
+        if (fetch.retryAfter() != null && fetch.retryAfter().compareTo(delay) > 0) {
+            delay = fetch.retryAfter();
+        }
+        queues.release(host, delay.toNanos(), fetch.hostTrouble());
+    }
+
+    /** Publishes what changed and records the URL's new status; returns the outcome to count. */
+    private String record(String url, @Nullable UrlStatus previous, PageFetch fetch, Instant now) {
+        Page page = fetch.page();
+        if (page == null) {
+            String outcome = fetch.outcome().equals(PageFetch.NOT_MODIFIED) ? "unchanged" : fetch.outcome();
+            if (!outcome.equals("unchanged")) {
+                LOG.warn("fetch {} failed: {}", url, fetch.status() > 0 ? fetch.outcome() + " (HTTP " + fetch.status() + ")" : fetch.outcome());
+            }
+            statuses.record(status(url, previous, now, fetch.status(), outcome));
+            return outcome;
+        }
+        UrlStatus canonicalPrevious = page.canonicalUrl().equals(url) ? previous : statuses.get(page.canonicalUrl());
+        boolean unchanged = canonicalPrevious != null && page.contentSha256().equals(canonicalPrevious.contentSha256());
+        if (!unchanged) {
+            producer.send(new ProducerRecord<>(Topics.PAGES.name(), page.canonicalUrl(), page), (meta, error) -> {
+                if (error != null) {
+                    LOG.warn("cannot publish page {}: {}", page.canonicalUrl(), error.toString());
+                }
+            });
+            if (page.truncated()) {
+                registry.counter(MetricNames.FETCH_TRUNCATED).increment();
+            }
+        }
+        String outcome = unchanged ? "unchanged" : "ok";
+        UrlStatus status = new UrlStatus(url, now, fetch.status(), outcome, page.contentSha256(), page.etag(), page.lastModified());
+        statuses.record(status);
+        if (!page.canonicalUrl().equals(url)) {
+            statuses.record(new UrlStatus(page.canonicalUrl(), now, fetch.status(), outcome, page.contentSha256(), page.etag(),
+                    page.lastModified()));
+        }
+        LOG.debug("fetched {} ({})", url, outcome);
+        return outcome;
+    }
+
+    /** A status for a fetch without a new page; what was learned from the last good fetch is kept. */
+    private static UrlStatus status(String url, @Nullable UrlStatus previous, Instant now, int httpStatus, String outcome) {
+        return new UrlStatus(url, now, httpStatus, outcome, previous == null ? null : previous.contentSha256(),
+                previous == null ? null : previous.etag(), previous == null ? null : previous.lastModified());
+    }
+
+    private Duration backoff(String host) {
+        int failures = Math.min(queues.failures(host), 20);
+        Duration backoff = settings.backoffBase().multipliedBy(1L << failures);
+        return backoff.compareTo(settings.backoffMax()) > 0 ? settings.backoffMax() : backoff;
+    }
+
+    private void skipped(String reason) {
+        registry.counter(MetricNames.FETCH_SKIPPED, MetricNames.TAG_REASON, reason).increment();
+    }
+
+    private void stopWorkers() {
+        running = false;
+        queues.wakeAll();
+        for (Thread worker : workers) {
+            try {
+                // a worker finishes its current fetch, bounded by the total fetch time
+                worker.join(settings.longestFetch().toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (poller.isAlive()) {
+            // the poll loop sees the flag within one poll; a wakeup could abort its final commit
+            try {
+                poller.join(settings.longestFetch().toMillis() + 15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            stopWorkers();
+            if (poller.getState() == Thread.State.NEW) {
+                consumer.close();
+            }
+        }
+        producer.close(Duration.ofSeconds(10));
+    }
+}

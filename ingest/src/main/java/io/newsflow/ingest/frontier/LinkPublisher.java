@@ -1,0 +1,109 @@
+package io.newsflow.ingest.frontier;
+
+import static java.util.Objects.requireNonNull;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.core.metrics.MetricNames;
+import io.newsflow.core.record.Link;
+import io.newsflow.core.topic.Topics;
+import io.newsflow.ingest.source.LinkSink;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes discovered URLs to {@code newsflow.links}, canonicalised and keyed by {@link HostKey}.
+ * A URL the seen-set knows and that is not due again is not published, nor is one published
+ * recently and not fetched yet, so re-polling a feed every minute does not flood the topic.
+ */
+public final class LinkPublisher implements LinkSink, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinkPublisher.class);
+    private static final int RECENT_LIMIT = 200_000;
+
+    private final KafkaProducer<String, Link> producer;
+    private final UrlStatusStore statuses;
+    private final RefetchPolicy policy;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<String, Instant> recentlyPublished = new ConcurrentHashMap<>();
+
+    public LinkPublisher(Properties kafka, UrlStatusStore statuses, RefetchPolicy policy, MeterRegistry registry, Clock clock) {
+        Properties props = new Properties();
+        props.putAll(requireNonNull(kafka, "kafka"));
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        this.producer = new KafkaProducer<>(props, Topics.LINKS.keySerde().serializer(), Topics.LINKS.valueSerde().serializer());
+        this.statuses = requireNonNull(statuses, "statuses");
+        this.policy = requireNonNull(policy, "policy");
+        this.registry = requireNonNull(registry, "registry");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    /** Publishes one discovered URL unless it is known and not due; returns whether it was published. */
+    @Override
+    public boolean offer(String url, String source, @Nullable Instant publishedAt) {
+        String canonical = UrlCanonicalizer.canonicalize(url);
+        if (canonical == null || HostKey.of(canonical).isEmpty()) {
+            count("invalid");
+            return false;
+        }
+        Instant now = clock.instant();
+        Instant published = recentlyPublished.get(canonical);
+        boolean waiting = published != null && now.isBefore(published.plus(policy.retryAfter()));
+        if (waiting || !policy.due(statuses.get(canonical), now)) {
+            count("known");
+            return false;
+        }
+        remember(canonical, now);
+        Link link = new Link(canonical, source, now, publishedAt);
+        // key by host: one partition = one politeness queue
+        producer.send(new ProducerRecord<>(Topics.LINKS.name(), HostKey.of(canonical), link), (meta, error) -> {
+            if (error != null) {
+                recentlyPublished.remove(canonical);
+                LOG.warn("cannot publish link {}: {}", canonical, error.toString());
+            }
+        });
+        count("published");
+        return true;
+    }
+
+    private void remember(String canonical, Instant now) {
+        if (recentlyPublished.size() >= RECENT_LIMIT) {
+            Instant horizon = now.minus(policy.retryAfter());
+            for (Iterator<Instant> it = recentlyPublished.values().iterator(); it.hasNext(); ) {
+                if (it.next().isBefore(horizon)) {
+                    it.remove();
+                }
+            }
+            if (recentlyPublished.size() >= RECENT_LIMIT) {
+                recentlyPublished.clear();
+            }
+        }
+        recentlyPublished.put(canonical, now);
+    }
+
+    private void count(String outcome) {
+        registry.counter(MetricNames.LINKS_DISCOVERED, MetricNames.TAG_OUTCOME, outcome).increment();
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close(java.time.Duration.ofSeconds(10));
+    }
+}

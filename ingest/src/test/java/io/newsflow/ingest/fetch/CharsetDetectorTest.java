@@ -1,0 +1,52 @@
+package io.newsflow.ingest.fetch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CharsetDetectorTest {
+
+    private static final String TEXT = "Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144";
+
+    @Test
+    void aByteOrderMarkWinsOverTheHeader() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = concat(bom, TEXT.getBytes(StandardCharsets.UTF_8));
+        CharsetDetector.Decoded decoded = CharsetDetector.decode(body, "iso-8859-2");
+        assertEquals(TEXT, decoded.text());
+        assertEquals(StandardCharsets.UTF_8, decoded.charset());
+    }
+
+    @Test
+    void theHeaderCharsetIsUsedWhenTheBytesAgree() {
+        Charset polish = Charset.forName("iso-8859-2");
+        assertEquals(TEXT, CharsetDetector.decode(TEXT.getBytes(polish), "ISO-8859-2").text());
+    }
+
+    @Test
+    void aMetaDeclarationIsReadWhenTheHeaderHasNone() {
+        Charset cyrillic = Charset.forName("windows-1251");
+        String html = "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1251'></head><p>\u041c\u043e\u0441\u043a\u0432\u0430</p>";
+        assertEquals(html, CharsetDetector.decode(html.getBytes(cyrillic), null).text());
+    }
+
+    @Test
+    void anUnknownDeclarationFallsBackToUtf8() {
+        assertEquals(TEXT, CharsetDetector.decode(TEXT.getBytes(StandardCharsets.UTF_8), "utf-42").text());
+    }
+
+    @Test
+    void aBodyCutInsideACharacterStillCountsAsUtf8() {
+        byte[] full = TEXT.getBytes(StandardCharsets.UTF_8);
+        byte[] cut = java.util.Arrays.copyOf(full, full.length - 1);
+        assertEquals(StandardCharsets.UTF_8, CharsetDetector.decode(cut, null).charset());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,82 @@
+package io.newsflow.ingest.http;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AddressGuardTest {
+
+    /** A resolver with fixed answers, standing in for DNS; names it does not know do not resolve. */
+    private static final Map<String, String> DNS = Map.of(
+            "news.example", "93.184.216.34",
+            "inward.example", "10.1.2.3",
+            "metadata.example", "169.254.169.254",
+            "mixed.example", "93.184.216.34");
+
+    private static InetAddress[] resolve(String host) throws UnknownHostException {
+        String address = DNS.get(host);
+        if (address == null && host.matches("[0-9.]+|.*:.*")) {
+            return new InetAddress[] {InetAddress.getByName(host)}; // a literal address needs no lookup
+        }
+        if (address == null) {
+            throw new UnknownHostException(host);
+        }
+        if (host.equals("mixed.example")) {
+            return new InetAddress[] {InetAddress.getByName(address), InetAddress.getByName("127.0.0.1")};
+        }
+        return new InetAddress[] {InetAddress.getByName(address)};
+    }
+
+    private final AddressGuard guard = new AddressGuard(false, List.of(), AddressGuardTest::resolve);
+
+    private String outcome(String url) {
+        return assertThrows(FetchException.class, () -> guard.check(URI.create(url))).outcome();
+    }
+
+    @Test
+    void letsPublicHostsThrough() {
+        assertDoesNotThrow(() -> guard.check(URI.create("https://news.example/world/story.html")));
+    }
+
+    @Test
+    void refusesLoopbackPrivateLinkLocalAndMetadataAddresses() {
+        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://127.0.0.1:8080/"));
+        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://169.254.169.254/latest/meta-data/"));
+        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://192.168.1.1/"));
+        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://100.64.0.1/"));
+        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://0.0.0.0/"));
+        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://[::1]/"));
+        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://[fd00::1]/"));
+        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://[::ffff:10.0.0.1]/"));
+    }
+
+    @Test
+    void checksTheAddressANameResolvesTo() {
+        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://inward.example/"));
+        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://metadata.example/"));
+        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://mixed.example/"), "one internal address is enough to refuse");
+        assertEquals(FetchException.DNS_FAILED, outcome("http://unknown.example/"));
+    }
+
+    @Test
+    void anAllowListOpensNamedHostsOnly() {
+        AddressGuard allowing = new AddressGuard(false, List.of("127.0.0.1:8080", "inward.example"), AddressGuardTest::resolve);
+        assertDoesNotThrow(() -> allowing.check(URI.create("http://127.0.0.1:8080/")));
+        assertDoesNotThrow(() -> allowing.check(URI.create("http://inward.example/")));
+        assertThrows(FetchException.class, () -> allowing.check(URI.create("http://127.0.0.1:9090/")));
+        assertThrows(FetchException.class, () -> allowing.check(URI.create("http://169.254.169.254/")));
+    }
+
+    @Test
+    void allowPrivateOpensEverything() {
+        AddressGuard open = new AddressGuard(true, List.of(), AddressGuardTest::resolve);
+        assertDoesNotThrow(() -> open.check(URI.create("http://127.0.0.1:8080/")));
+    }
+}

@@ -1,0 +1,217 @@
+package io.newsflow.ingest.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsflow.ingest.TestSite;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class HttpFetcherTest {
+
+    private static final int CAP = TestSite.LIMITS.maxBodyBytes();
+
+    private TestSite site;
+    private HttpFetcher http;
+
+    @BeforeEach
+    void start() {
+        site = new TestSite();
+        http = TestSite.fetcherAllowing(TestSite.LIMITS, site);
+    }
+
+    @AfterEach
+    void stop() {
+        http.close();
+        site.close();
+    }
+
+    private HttpResponseData get(String path) throws FetchException {
+        return http.get(URI.create(site.url(path)), Map.of(), type -> true);
+    }
+
+    @Test
+    void followsRedirectsAndReportsTheFinalUrl() throws Exception {
+        site.redirect("/old", 301, "/middle").redirect("/middle", 302, site.url("/new")).html("/new", "<p>here</p>");
+        HttpResponseData response = get("/old");
+        assertEquals(200, response.status());
+        assertEquals(site.url("/new"), response.finalUrl().toString());
+        assertEquals("<p>here</p>", new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void stopsARedirectLoop() {
+        site.redirect("/a", 302, "/b").redirect("/b", 302, "/a");
+        FetchException e = assertThrows(FetchException.class, () -> get("/a"));
+        assertEquals(FetchException.REDIRECT_LOOP, e.outcome());
+    }
+
+    @Test
+    void stopsAfterTheMostRedirectsAllowed() {
+        for (int i = 0; i < 6; i++) {
+            site.redirect("/hop" + i, 302, "/hop" + (i + 1));
+        }
+        FetchException e = assertThrows(FetchException.class, () -> get("/hop0"));
+        assertEquals(FetchException.TOO_MANY_REDIRECTS, e.outcome());
+    }
+
+    @Test
+    void refusesARedirectToAnInternalAddress() {
+        try (TestSite internal = new TestSite()) {
+            internal.html("/admin", "<p>secret</p>");
+            site.redirect("/go", 302, internal.url("/admin"));
+            FetchException e = assertThrows(FetchException.class, () -> get("/go"));
+            assertEquals(FetchException.BLOCKED_ADDRESS, e.outcome());
+            assertEquals(0, internal.hits("/admin"), "the internal host was never contacted");
+        }
+    }
+
+    @Test
+    void givesUpOnAServerThatNeverAnswers() {
+        site.silent("/hang");
+        FetchException e = assertThrows(FetchException.class, () -> get("/hang"));
+        assertTrue(e.outcome().endsWith("timeout"), e.outcome());
+    }
+
+    @Test
+    void boundsAServerThatTricklesAByteASecondByTheTotalTime() {
+        site.route("/trickle", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 10_000);
+            OutputStream out = exchange.getResponseBody();
+            for (int i = 0; i < 10_000; i++) {
+                out.write('x');
+                out.flush();
+                Thread.sleep(500); // the hostile server's pace, not the test's
+            }
+        });
+        FetchException e = assertThrows(FetchException.class, () -> get("/trickle"));
+        assertEquals(FetchException.TOTAL_TIMEOUT, e.outcome());
+    }
+
+    @Test
+    void boundsAServerThatDribblesItsHeadersByTheTotalTime() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread dribbler = new Thread(() -> {
+                try (java.net.Socket socket = server.accept()) {
+                    OutputStream out = socket.getOutputStream();
+                    out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
+                    for (int i = 0; i < 1000; i++) {
+                        out.write("X-Slow: y\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        Thread.sleep(300); // the hostile server's pace, not the test's
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the crawler hung up
+                }
+            });
+            dribbler.setDaemon(true);
+            dribbler.start();
+            HttpFetcher open = new HttpFetcher(TestSite.LIMITS, AddressGuard.of(true, java.util.List.of()));
+            FetchException e = assertThrows(FetchException.class,
+                    () -> open.get(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/"), Map.of(), type -> true));
+            assertEquals(FetchException.TOTAL_TIMEOUT, e.outcome());
+            open.close();
+        }
+    }
+
+    @Test
+    void cutsAnEndlessChunkedBodyAtTheCap() throws Exception {
+        site.route("/endless", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            byte[] chunk = "<p>more</p>".repeat(100).getBytes(StandardCharsets.UTF_8);
+            while (true) {
+                out.write(chunk);
+            }
+        });
+        HttpResponseData response = get("/endless");
+        assertTrue(response.truncated());
+        assertEquals(CAP, response.body().length);
+    }
+
+    @Test
+    void cutsAGzipBombAtTheCapAfterDecompression() throws Exception {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 64; i++) {
+                gzip.write(zeros);
+            }
+        }
+        byte[] bomb = compressed.toByteArray();
+        site.route("/bomb", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            TestSite.send(exchange, 200, "text/html", bomb);
+        });
+        HttpResponseData response = get("/bomb");
+        assertTrue(response.truncated());
+        assertEquals(CAP, response.body().length, "64 MiB of zeros never reach memory");
+    }
+
+    @Test
+    void cutsAFiftyMegabytePageAtTheCap() throws Exception {
+        byte[] block = new byte[1024 * 1024];
+        Arrays.fill(block, (byte) 'a');
+        site.route("/huge", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 50L * block.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 50; i++) {
+                    out.write(block);
+                }
+            }
+        });
+        HttpResponseData response = get("/huge");
+        assertTrue(response.truncated());
+        assertEquals(CAP, response.body().length);
+    }
+
+    @Test
+    void readsNoBodyTheCallerDoesNotWant() throws Exception {
+        site.serve("/image.png", "image/png", new byte[] {1, 2, 3});
+        HttpResponseData response = http.get(URI.create(site.url("/image.png")), Map.of(), "text/html"::equals);
+        assertEquals(200, response.status());
+        assertEquals(0, response.body().length);
+        assertFalse(response.truncated());
+        assertEquals("image/png", response.mediaType());
+    }
+
+    @Test
+    void sendsTheConfiguredUserAgent() throws Exception {
+        String[] seen = new String[1];
+        site.route("/ua", exchange -> {
+            seen[0] = exchange.getRequestHeaders().getFirst("User-Agent");
+            TestSite.send(exchange, 200, "text/html", new byte[] {'o', 'k'});
+        });
+        get("/ua");
+        assertEquals(TestSite.LIMITS.userAgent(), seen[0]);
+    }
+
+    @Test
+    void reportsARefusedConnection() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        HttpFetcher open = new HttpFetcher(TestSite.LIMITS, AddressGuard.of(true, java.util.List.of()));
+        FetchException e = assertThrows(FetchException.class,
+                () -> open.get(URI.create("http://127.0.0.1:" + port + "/"), Map.of(), type -> true));
+        assertEquals(FetchException.CONNECT_FAILED, e.outcome());
+        open.close();
+    }
+}

@@ -1,0 +1,193 @@
+package io.newsflow.ingest.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.core.metrics.MetricNames;
+import io.newsflow.ingest.TestClock;
+import io.newsflow.ingest.TestSite;
+import io.newsflow.ingest.http.HttpFetcher;
+import io.newsflow.ingest.robots.RobotsCache;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SourcePollerTest {
+
+    private TestSite site;
+    private HttpFetcher http;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    /** What the sources offered, url -> announced publication time (or null), in order. */
+    private final Map<String, Instant> offered = new LinkedHashMap<>();
+    private SourcePoller poller;
+
+    @BeforeEach
+    void start() {
+        site = new TestSite();
+        http = TestSite.fetcherAllowing(TestSite.LIMITS, site);
+    }
+
+    @AfterEach
+    void stop() {
+        if (poller != null) {
+            poller.close();
+        }
+        http.close();
+        site.close();
+    }
+
+    private int poll(SourceType type, String path, String include, String exclude) throws Exception {
+        SourceSpec spec = new SourceSpec("test-" + type.configName(), type, URI.create(site.url(path)), Duration.ofMinutes(10),
+                include == null ? null : Pattern.compile(include), exclude == null ? null : Pattern.compile(exclude));
+        RobotsCache robots = new RobotsCache(http, "newsflow", Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(30), new TestClock());
+        poller = new SourcePoller(List.of(spec), http, robots, (url, source, publishedAt) -> {
+            boolean fresh = !offered.containsKey(url);
+            offered.put(url, publishedAt);
+            return fresh;
+        }, Duration.ofHours(1), registry);
+        return poller.poll(spec);
+    }
+
+    private String xml(String body) {
+        return body.replace("SITE", "http://" + site.authority());
+    }
+
+    @Test
+    void readsAnRss2Feed() throws Exception {
+        site.serve("/feed.xml", "application/rss+xml", xml("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Desk</title><link>SITE/</link><description>d</description>
+                <item><title>One</title><link>SITE/2026/03/one.html</link><pubDate>Mon, 02 Mar 2026 08:00:00 GMT</pubDate></item>
+                <item><title>Two</title><link>SITE/2026/03/two.html?utm_source=rss</link></item>
+                </channel></rss>"""));
+        assertEquals(2, poll(SourceType.FEED, "/feed.xml", null, null));
+        assertTrue(offered.containsKey(site.url("/2026/03/one.html")));
+        assertTrue(offered.containsKey(site.url("/2026/03/two.html?utm_source=rss")), "canonicalising is the frontier's job");
+        assertEquals(Instant.parse("2026-03-02T08:00:00Z"), offered.get(site.url("/2026/03/one.html")));
+    }
+
+    @Test
+    void readsAnAtomFeed() throws Exception {
+        site.serve("/atom.xml", "application/atom+xml", xml("""
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title><id>urn:desk</id><updated>2026-03-02T08:00:00Z</updated>
+                <entry><title>Atom one</title><link href="SITE/atom/one.html"/><id>urn:1</id><updated>2026-03-02T07:00:00Z</updated></entry>
+                </feed>"""));
+        assertEquals(1, poll(SourceType.FEED, "/atom.xml", null, null));
+        assertEquals(List.of(site.url("/atom/one.html")), new ArrayList<>(offered.keySet()));
+    }
+
+    @Test
+    void readsASitemapIndexAndItsSitemaps() throws Exception {
+        site.serve("/sitemap-index.xml", "application/xml", xml("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <sitemap><loc>SITE/sitemap-1.xml</loc></sitemap>
+                  <sitemap><loc>SITE/sitemap-2.xml</loc></sitemap>
+                </sitemapindex>"""));
+        site.serve("/sitemap-1.xml", "application/xml", xml("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <url><loc>SITE/news/a.html</loc><lastmod>2026-03-01</lastmod></url>
+                  <url><loc>SITE/video/b.html</loc></url>
+                </urlset>"""));
+        site.serve("/sitemap-2.xml", "application/xml", xml("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>SITE/news/c.html</loc></url></urlset>"""));
+        assertEquals(2, poll(SourceType.SITEMAP, "/sitemap-index.xml", null, "/video/"));
+        assertEquals(List.of(site.url("/news/a.html"), site.url("/news/c.html")), new ArrayList<>(offered.keySet()));
+    }
+
+    @Test
+    void takesThePublicationDateOfAGoogleNewsSitemap() throws Exception {
+        site.serve("/news-sitemap.xml", "application/xml", xml("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+                  <url><loc>SITE/world/summit.html</loc>
+                    <news:news><news:publication><news:name>Desk</news:name><news:language>en</news:language></news:publication>
+                      <news:publication_date>2026-03-02T06:30:00Z</news:publication_date><news:title>Summit</news:title></news:news>
+                  </url>
+                </urlset>"""));
+        assertEquals(1, poll(SourceType.SITEMAP, "/news-sitemap.xml", null, null));
+        assertEquals(Instant.parse("2026-03-02T06:30:00Z"), offered.get(site.url("/world/summit.html")));
+    }
+
+    @Test
+    void findsSitemapsThroughRobotsTxt() throws Exception {
+        site.serve("/robots.txt", "text/plain", "User-agent: *\nAllow: /\nSitemap: " + site.url("/s.xml") + "\n");
+        site.serve("/s.xml", "application/xml", xml("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>SITE/from-robots.html</loc></url></urlset>"""));
+        assertEquals(1, poll(SourceType.ROBOTS, "/robots.txt", null, null));
+        assertTrue(offered.containsKey(site.url("/from-robots.html")));
+    }
+
+    @Test
+    void keepsOnlyTheArticleLinksOfAListingPage() throws Exception {
+        site.html("/world/", """
+                <nav><a href="/">Home</a><a href="/about">About</a><a href="/world/">World</a></nav>
+                <main><a href="/2026/03/02/summit-ends.html">Summit ends</a>
+                <a href="2026/03/02/relative.html">Relative</a>
+                <a href="/2026/03/02/live-video.html">Video</a>
+                <a href="https://other.example/2026/03/02/elsewhere.html">Elsewhere</a></main>""");
+        assertEquals(2, poll(SourceType.LISTING, "/world/", "/20\\d\\d/\\d\\d/\\d\\d/", "video|other\\.example"));
+        assertEquals(List.of(site.url("/2026/03/02/summit-ends.html"), site.url("/world/2026/03/02/relative.html")),
+                new ArrayList<>(offered.keySet()));
+    }
+
+    @Test
+    void aListingWithoutIncludeStaysOnItsHost() throws Exception {
+        site.html("/front", "<a href='/a.html'>a</a><a href='https://other.example/b.html'>b</a>");
+        poll(SourceType.LISTING, "/front", null, null);
+        assertEquals(List.of(site.url("/a.html")), new ArrayList<>(offered.keySet()));
+    }
+
+    @Test
+    void pollsAnUnchangedFeedConditionally() throws Exception {
+        site.route("/feed.xml", exchange -> {
+            if ("\"f1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+            exchange.getResponseHeaders().set("ETag", "\"f1\"");
+            TestSite.send(exchange, 200, "application/rss+xml", xml("""
+                    <rss version="2.0"><channel><title>t</title><link>SITE/</link><description>d</description>
+                    <item><link>SITE/one.html</link></item></channel></rss>""").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        assertEquals(1, poll(SourceType.FEED, "/feed.xml", null, null));
+        SourceSpec same = new SourceSpec("test-feed", SourceType.FEED, URI.create(site.url("/feed.xml")), Duration.ofMinutes(10), null, null);
+        assertEquals(0, poller.poll(same));
+        assertEquals(1.0, registry.counter(MetricNames.SOURCE_POLLS, MetricNames.TAG_OUTCOME, "not_modified").count());
+    }
+
+    @Test
+    void aFailingSourceIsReportedAndBacksOff() throws Exception {
+        site.route("/feed.xml", exchange -> exchange.sendResponseHeaders(502, -1));
+        SourceSpec spec = new SourceSpec("flaky", SourceType.FEED, URI.create(site.url("/feed.xml")), Duration.ofMinutes(10), null, null);
+        RobotsCache robots = new RobotsCache(http, "newsflow", Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(30), new TestClock());
+        poller = new SourcePoller(List.of(spec), http, robots, (url, source, at) -> true, Duration.ofHours(1), registry);
+        Exception failure = assertThrows(Exception.class, () -> poller.poll(spec));
+        assertTrue(failure.getMessage().contains("502"), failure.getMessage());
+        assertEquals(Duration.ofMinutes(20), poller.afterFailure(spec, 2), "the interval doubles per failure");
+        assertEquals(Duration.ofHours(1), poller.afterFailure(spec, 10), "up to the cap");
+    }
+
+    @Test
+    void aFeedThatIsNotXmlIsAFailureNotACrash() throws Exception {
+        site.html("/feed.xml", "<html><body>We moved our feed</body></html>");
+        Exception failure = assertThrows(Exception.class, () -> poll(SourceType.FEED, "/feed.xml", null, null));
+        assertTrue(failure.getMessage().contains("cannot parse"), failure.getMessage());
+    }
+}
