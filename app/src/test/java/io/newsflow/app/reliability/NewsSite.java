@@ -108,8 +108,7 @@ final class NewsSite implements AutoCloseable {
                 "newsflow.ingest.fetch.delay.ms", 0,
                 "newsflow.ingest.refetch.interval.ms", 1000,
                 // the crawler holds back a URL it published within the retry interval, fetched or not
-                "newsflow.ingest.retry.interval.ms", 1000,
-                "newsflow.ingest.repoll.interval.ms", 1000);
+                "newsflow.ingest.retry.interval.ms", 1000);
     }
 
     /** Publishes a new revision of an article: its text and ETag change. */
