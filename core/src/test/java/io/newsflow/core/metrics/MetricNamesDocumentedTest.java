@@ -11,16 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The metric table in docs/operations.md (the README's) lists every metric of the catalogue. */
+/** The metric table in README.md lists every metric of the catalogue. */
 class MetricNamesDocumentedTest {
 
     @Test
-    void everyMetricHasARowInTheOperationsDoc() throws IOException, IllegalAccessException {
+    void everyMetricHasARowInTheReadme() throws IOException, IllegalAccessException {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
             dir = dir.getParent();
         }
-        String doc = Files.readString(dir.resolve("docs/operations.md"));
+        String doc = Files.readString(dir.resolve("README.md"));
         List<String> missing = new ArrayList<>();
         for (Field field : MetricNames.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
@@ -30,6 +30,6 @@ class MetricNamesDocumentedTest {
                 }
             }
         }
-        assertEquals(List.of(), missing, "metrics without a row in docs/operations.md");
+        assertEquals(List.of(), missing, "metrics without a row in README.md");
     }
 }
