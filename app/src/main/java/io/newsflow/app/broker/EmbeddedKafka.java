@@ -84,6 +84,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Formats the log directory through StorageTool, unless a previous run formatted it already. */
     private void format(KafkaConfig config) {
+        // StorageTool's ignore_formatted still rejects a directory formatted with another cluster id,
+        // and each start draws a new one: a formatted directory must be left alone (issue 10)
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
         Map<String, Object> args = new HashMap<>();
         args.put("cluster_id", Uuid.randomUuid().toString());
         args.put("ignore_formatted", true);

@@ -108,7 +108,7 @@ final class StatsCommand implements Callable<Integer> {
         for (URI base : httpUrls) {
             URI metrics = base.resolve("/metrics");
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<String> response = http.send(request(metrics, Duration.ofSeconds(5)),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     scrapes.add(PrometheusScrape.parse(response.body()));
@@ -149,12 +149,25 @@ final class StatsCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A GET carrying the bearer token from {@code NEWSFLOW_HTTP_TOKEN}, the variable a process reads
+     * its {@code newsflow.http.token} from, so stats works against processes that require one.
+     */
+    private static HttpRequest request(URI uri, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
+        String token = System.getenv("NEWSFLOW_HTTP_TOKEN");
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token.strip());
+        }
+        return request.build();
+    }
+
     /** One line per process: its {@code /ready} checks, e.g. {@code broker ok, storage ok, sink ok}. */
     private void reportReadiness(PrintWriter out) throws InterruptedException {
         for (URI base : httpUrls) {
             URI ready = base.resolve("/ready");
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse<String> response = http.send(request(ready, Duration.ofSeconds(10)),
                         HttpResponse.BodyHandlers.ofString());
                 out.printf(Locale.ROOT, "%s %s: %s%n", base, response.statusCode() == 200 ? "ready" : "NOT READY",
                         String.join(", ", response.body().strip().lines().toList()));

@@ -1,5 +1,6 @@
 package io.newsflow.app.http;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -15,20 +16,26 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP server every newsflow process runs: {@code /health} (the process is alive),
  * {@code /ready} (broker and storage reachable, every stage running; 503 otherwise) and {@code /metrics}
- * (Prometheus text format). More routes (API, dashboard) are added with {@link #route}.
+ * (Prometheus text format). More routes (API, dashboard) are added with {@link #route}. With a
+ * token configured, every route but {@code /health} requires it, so a liveness probe needs no secret.
  */
 public final class AdminServer implements AutoCloseable {
 
+    private static final String HEALTH = "/health";
+
     private final HttpServer server;
     private final ExecutorService executor;
+    private final @Nullable BearerTokenAuthenticator authenticator;
 
-    private AdminServer(HttpServer server, ExecutorService executor) {
+    private AdminServer(HttpServer server, ExecutorService executor, @Nullable BearerTokenAuthenticator authenticator) {
         this.server = server;
         this.executor = executor;
+        this.authenticator = authenticator;
     }
 
     /**
@@ -36,9 +43,10 @@ public final class AdminServer implements AutoCloseable {
      *
      * @param dependencies readiness checks beyond the services' own, by name, e.g. {@code broker}
      *     (reachable) and {@code storage} (reachable); each is reported on its own line
+     * @param token the bearer token every route but {@code /health} requires; empty for none
      */
     public static AdminServer start(String bind, int port, PrometheusMeterRegistry registry,
-            List<? extends Service> services, Map<String, BooleanSupplier> dependencies) {
+            List<? extends Service> services, Map<String, BooleanSupplier> dependencies, String token) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
             ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
@@ -47,8 +55,9 @@ public final class AdminServer implements AutoCloseable {
                 return t;
             });
             server.setExecutor(executor);
-            AdminServer admin = new AdminServer(server, executor);
-            admin.route("/health", exchange -> send(exchange, 200, "text/plain", "ok\n"));
+            AdminServer admin = new AdminServer(server, executor,
+                    token.isEmpty() ? null : new BearerTokenAuthenticator(token));
+            admin.route(HEALTH, exchange -> send(exchange, 200, "text/plain", "ok\n"));
             admin.route("/ready", exchange -> {
                 StringBuilder body = new StringBuilder();
                 boolean ok = true;
@@ -75,11 +84,16 @@ public final class AdminServer implements AutoCloseable {
 
     /** Adds a route; handlers run on the server's small thread pool. */
     public void route(String path, HttpHandler handler) {
-        server.createContext(path, exchange -> {
+        HttpContext context = server.createContext(path, exchange -> {
             try (exchange) {
+                // a response is what its Content-Type says: JSON echoing "<script>" never renders as HTML
+                exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
                 handler.handle(exchange);
             }
         });
+        if (authenticator != null && !path.equals(HEALTH)) {
+            context.setAuthenticator(authenticator);
+        }
     }
 
     public int port() {

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.types.Password;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,7 +116,7 @@ public final class RunningProcess implements AutoCloseable {
             started.push(articles);
         }
         http = AdminServer.start((String) common.get(CommonConfig.HTTP_BIND), (Integer) common.get(CommonConfig.HTTP_PORT),
-                registry, pipeline.services(), dependencies);
+                registry, pipeline.services(), dependencies, ((Password) common.get(CommonConfig.HTTP_TOKEN)).value());
         started.push(http);
         started.push(Dashboard.start(http, config, registry, pipeline.services()));
         if (articles != null) {

@@ -23,6 +23,9 @@ public final class CommonConfig {
     public static final String HTTP_BIND = "newsflow.http.bind";
     private static final String HTTP_BIND_DOC = "Address the HTTP server binds to; localhost unless you mean to expose it.";
 
+    public static final String HTTP_TOKEN = "newsflow.http.token";
+    private static final String HTTP_TOKEN_DOC = "Bearer token every HTTP route but /health requires (Authorization: Bearer TOKEN); empty means no token. Never logged.";
+
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
     public static final int DEFAULT_PAGE_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -31,7 +34,8 @@ public final class CommonConfig {
             .define(DATA_DIR, Type.STRING, "data", Importance.MEDIUM, DATA_DIR_DOC)
             .define(PAGE_MAX_BYTES, Type.INT, DEFAULT_PAGE_MAX_BYTES, Range.atLeast(1024), Importance.MEDIUM, PAGE_MAX_BYTES_DOC)
             .define(HTTP_PORT, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM, HTTP_PORT_DOC)
-            .define(HTTP_BIND, Type.STRING, "127.0.0.1", Importance.MEDIUM, HTTP_BIND_DOC);
+            .define(HTTP_BIND, Type.STRING, "127.0.0.1", Importance.MEDIUM, HTTP_BIND_DOC)
+            .define(HTTP_TOKEN, Type.PASSWORD, "", Importance.MEDIUM, HTTP_TOKEN_DOC);
 
     private CommonConfig() {
     }

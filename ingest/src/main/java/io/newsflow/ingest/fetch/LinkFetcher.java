@@ -10,11 +10,13 @@ import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.record.UrlStatus;
+import io.newsflow.core.topic.DeadLetterHeaders;
 import io.newsflow.core.topic.Topics;
 import io.newsflow.ingest.frontier.HostKey;
 import io.newsflow.ingest.frontier.RefetchPolicy;
 import io.newsflow.ingest.frontier.UrlStatusStore;
 import io.newsflow.ingest.robots.RobotsCache;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +37,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -87,6 +91,7 @@ public final class LinkFetcher implements AutoCloseable {
     private final Clock clock;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, Page> producer;
+    private final KafkaProducer<byte[], byte[]> deadLetters;
     private final HostQueues queues = new HostQueues();
     private final OffsetTracker offsets = new OffsetTracker();
     private final List<Thread> workers = new ArrayList<>();
@@ -114,6 +119,9 @@ public final class LinkFetcher implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
         this.producer = new KafkaProducer<>(KafkaClients.pageProducer(kafka, pageMaxBytes),
                 Topics.PAGES.keySerde().serializer(), Topics.PAGES.valueSerde().serializer());
+        // sized like the page producer: a link record that got into its topic fits the dead-letter topic
+        this.deadLetters = new KafkaProducer<>(KafkaClients.pageProducer(kafka, pageMaxBytes), new ByteArraySerializer(),
+                new ByteArraySerializer());
         this.poller = new Thread(this::poll, "newsflow-fetch-poll");
         registry.gauge(MetricNames.FETCH_QUEUE_URLS, queues, HostQueues::size);
         registry.gauge(MetricNames.FETCH_QUEUE_HOSTS, queues, HostQueues::hostCount);
@@ -173,25 +181,61 @@ public final class LinkFetcher implements AutoCloseable {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         offsets.started(partition, record.offset());
         Link link;
+        String failure = "no host in the link's URL";
         try {
             link = record.value() == null ? null : JsonCodec.decode(record.value(), Link.class);
         } catch (JsonCodecException e) {
             link = null;
+            failure = e.getMessage();
         }
         String host = link == null ? "" : HostKey.of(link.url());
         if (host.isEmpty()) {
             LOG.warn("skipping unreadable link at {}@{}", partition, record.offset());
             registry.counter(MetricNames.FETCH_SKIPPED, MetricNames.TAG_REASON, "unreadable").increment();
+            if (record.value() != null) {
+                deadLetter(record, failure);
+            }
             offsets.finished(partition, record.offset());
             return;
         }
         queues.add(new QueuedLink(host, link, partition, record.offset(), System.nanoTime()));
     }
 
-    /** Commits what is handled, after the pages and statuses it produced are acknowledged. */
+    /**
+     * Sends an unreadable link to {@code newsflow.dead-letters} as it came, with the reason (issue 10:
+     * poison records on every topic end there). The next commit flushes it before committing past it.
+     */
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(Topics.DEAD_LETTERS.name(), key, record.value());
+        for (Header header : record.headers()) {
+            letter.headers().add(header);
+        }
+        letter.headers().add(DeadLetterHeaders.STAGE, utf8("ingest"));
+        letter.headers().add(DeadLetterHeaders.CLASS, utf8(JsonCodecException.class.getName()));
+        letter.headers().add(DeadLetterHeaders.MESSAGE, utf8(reason == null ? "unreadable link" : reason));
+        letter.headers().add(DeadLetterHeaders.TOPIC, utf8(record.topic()));
+        letter.headers().add(DeadLetterHeaders.PARTITION, utf8(String.valueOf(record.partition())));
+        letter.headers().add(DeadLetterHeaders.OFFSET, utf8(String.valueOf(record.offset())));
+        deadLetters.send(letter, (meta, error) -> {
+            if (error != null) {
+                LOG.warn("cannot dead-letter the link at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                        error.toString());
+            }
+        });
+        registry.counter(MetricNames.DEAD_LETTERS, MetricNames.TAG_STAGE, "ingest", MetricNames.TAG_REASON, "undecodable")
+                .increment();
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Commits what is handled, after the pages, statuses and dead letters it produced are acknowledged. */
     private void commitHandled() {
         lastCommitNanos = System.nanoTime();
         producer.flush();
+        deadLetters.flush();
         statuses.flush();
         Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable();
         committable.keySet().retainAll(consumer.assignment());
@@ -382,5 +426,6 @@ public final class LinkFetcher implements AutoCloseable {
             }
         }
         producer.close(Duration.ofSeconds(10));
+        deadLetters.close(Duration.ofSeconds(10));
     }
 }
