@@ -1,5 +1,6 @@
 package io.newsflow.app.it;
 
+import io.newsflow.app.testing.TcpProxy;
 import io.newsflow.core.metrics.MetricNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.newsflow.app.reliability;
 
+import io.newsflow.app.testing.TcpProxy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.newsflow.app.broker.EmbeddedKafka;

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -33,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 public final class PageFetcher {
 
     /** The media types fetched as articles. */
+    private static final Pattern HEAD_END = Pattern.compile("</head\\s*>", Pattern.CASE_INSENSITIVE);
     public static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     private static final int BINARY_SNIFF_BYTES = 1024;
@@ -119,7 +122,7 @@ public final class PageFetcher {
         if (fallback == null) {
             fallback = requested;
         }
-        Document document = Jsoup.parse(html, finalUrl);
+        Document document = Jsoup.parse(head(html), finalUrl);
         Element link = document.selectFirst("link[rel~=(?i)^canonical$][href]");
         if (link == null) {
             return fallback;
@@ -131,6 +134,15 @@ public final class PageFetcher {
         String declaredHost = URI.create(declared).getHost();
         String finalHost = URI.create(fallback).getHost();
         return declaredHost != null && declaredHost.equalsIgnoreCase(finalHost) ? declared : fallback;
+    }
+
+    /**
+     * The page up to the end of its head. rel=canonical counts in the head only, as search engines
+     * read it, and parsing just the head keeps a second full parse of every page off the fetch path.
+     */
+    static String head(String html) {
+        Matcher end = HEAD_END.matcher(html);
+        return end.find() ? html.substring(0, end.end()) : html;
     }
 
     /** Retry-After as seconds or an HTTP date, capped; null when absent or unreadable. */

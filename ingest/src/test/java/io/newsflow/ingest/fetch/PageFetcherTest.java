@@ -85,6 +85,13 @@ class PageFetcherTest {
     }
 
     @Test
+    void readsRelCanonicalFromTheHeadOnly() {
+        String html = "<html><HEAD ><link rel=canonical href=/a></head ><body><link rel=canonical href=/b><p>x</p></body></html>";
+        assertEquals("<html><HEAD ><link rel=canonical href=/a></head >", PageFetcher.head(html));
+        assertEquals("<p>no head end</p>", PageFetcher.head("<p>no head end</p>"));
+    }
+
+    @Test
     void recordsTheFinalUrlOfARedirect() {
         site.redirect("/short", 301, "/long-story.html").html("/long-story.html", "<p>x</p>");
         Page page = fetcher.fetch(site.url("/short"), "t", null).page();

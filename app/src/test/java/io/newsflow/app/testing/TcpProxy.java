@@ -1,4 +1,4 @@
-package io.newsflow.app.it;
+package io.newsflow.app.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * new one on accept, as a network partition or a restarting server would look to a client;
  * {@link #restore()} lets connections through again. The server behind it keeps running.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final InetSocketAddress target;
@@ -24,18 +24,18 @@ final class TcpProxy implements AutoCloseable {
     private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean cut;
 
-    TcpProxy(String host, int port) throws IOException {
+    public TcpProxy(String host, int port) throws IOException {
         this.target = new InetSocketAddress(host, port);
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         daemon("proxy-accept", this::accept).start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Drops every connection now and refuses new ones until {@link #restore()}. */
-    void cut() {
+    public void cut() {
         cut = true;
         for (Socket s : open) {
             closeQuietly(s);
@@ -43,12 +43,12 @@ final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
-    void restore() {
+    public void restore() {
         cut = false;
     }
 
     /** Connections closed on accept while cut: how often the client tried to reconnect. */
-    int refusedConnections() {
+    public int refusedConnections() {
         return refused.get();
     }
 
