@@ -1,15 +1,11 @@
 package io.newsflow.benchmarks;
 
+import io.newsflow.enrich.extract.eval.HtmlPages;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /** Pages the benchmarks run on: the public extraction benchmark's pages, read from {@code ../shared}. */
 final class BenchmarkPages {
@@ -26,19 +22,8 @@ final class BenchmarkPages {
             throw new IllegalStateException("benchmark pages not found at " + path.toAbsolutePath()
                     + "; run from the repository root or pass -p dir=DIR");
         }
-        try (Stream<Path> files = Files.list(path)) {
-            List<String> pages = new ArrayList<>();
-            for (Path file : files.sorted().toList()) {
-                String name = file.getFileName().toString();
-                if (name.endsWith(".html.gz")) {
-                    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-                        pages.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    }
-                } else if (name.endsWith(".html")) {
-                    pages.add(Files.readString(file));
-                }
-            }
-            return pages;
+        try {
+            return List.copyOf(HtmlPages.read(path).values());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

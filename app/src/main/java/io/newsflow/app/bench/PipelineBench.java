@@ -15,6 +15,7 @@ import io.newsflow.core.progress.Progress;
 import io.newsflow.core.record.ArticleId;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.topic.Topics;
+import io.newsflow.enrich.extract.eval.HtmlPages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -77,13 +78,20 @@ public final class PipelineBench {
     /** Loopback hosts the pages are spread over: at least the fetch threads of one instance. */
     private static final int HOSTS = 8;
 
-    private final List<byte[]> bodies;
+    private final List<String> bodies;
     private final int pages;
     private final Duration timeout;
     private final PrintStream progress;
 
-    public PipelineBench(Path htmlDir, int pages, Duration timeout, PrintStream progress) {
-        this.bodies = BenchPages.load(htmlDir);
+    public PipelineBench(Path htmlDir, int pages, Duration timeout, PrintStream progress) throws IOException {
+        if (!Files.isDirectory(htmlDir)) {
+            throw new IllegalArgumentException("not a directory: " + htmlDir);
+        }
+        Map<String, String> html = HtmlPages.read(htmlDir);
+        if (html.isEmpty()) {
+            throw new IllegalArgumentException("no .html or .html.gz files in " + htmlDir);
+        }
+        this.bodies = List.copyOf(html.values());
         this.pages = pages;
         this.timeout = timeout;
         this.progress = progress;
@@ -123,7 +131,7 @@ public final class PipelineBench {
     }
 
     private String html(int page) {
-        return BenchPages.text(bodies.get(page % bodies.size()));
+        return bodies.get(page % bodies.size());
     }
 
     /** Produces the pipeline's page records to a topic of the same configuration and consumes them all. */
@@ -172,7 +180,7 @@ public final class PipelineBench {
 
     private PipelineRun pipeline(EmbeddedKafka kafka, Path work) throws Exception {
         Path dataDir = work.resolve("pipeline");
-        try (BenchSite site = new BenchSite(bodies, pages, HOSTS)) {
+        try (BenchSite site = new BenchSite(bodies.stream().map(b -> b.getBytes(StandardCharsets.UTF_8)).toList(), pages, HOSTS)) {
             Map<String, Object> values = new HashMap<>();
             values.put(CommonConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
             values.put(CommonConfig.DATA_DIR, dataDir.toString());

@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
-/** Reads a directory of saved pages, {@code <id>.html} or {@code <id>.html.gz}, keyed by id. */
-final class HtmlPages {
+/**
+ * Reads a directory of saved pages, {@code <id>.html} or {@code <id>.html.gz}, keyed by id: the
+ * evals, benches and JMH benchmarks all read their pages through it.
+ */
+public final class HtmlPages {
 
     private static final Pattern META_CHARSET =
             Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
@@ -27,7 +30,7 @@ final class HtmlPages {
     }
 
     /** Pages sorted by id, so runs are repeatable. */
-    static Map<String, String> read(Path dir) throws IOException {
+    public static Map<String, String> read(Path dir) throws IOException {
         Map<String, String> pages = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
