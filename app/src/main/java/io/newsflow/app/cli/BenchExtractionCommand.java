@@ -3,7 +3,6 @@ package io.newsflow.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.enrich.extract.eval.ExtractionBench;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -31,9 +30,7 @@ final class BenchExtractionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(html)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--html: not a directory: " + html);
-        }
+        CliFiles.requireDirectory(spec, "--html", html);
         if (warmUpSeconds < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--warm-up: must be >= 0, was " + warmUpSeconds);
         }

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code newsflow bench pipeline}: fetched-to-stored throughput beside its two baselines. */
 @Command(name = "pipeline",
@@ -27,8 +29,12 @@ final class BenchPipelineCommand implements Callable<Integer> {
             description = "Give up after this many seconds (default ${DEFAULT-VALUE}).")
     private int duration;
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        CliFiles.requireDirectory(spec, "--html", html);
         PipelineBench.Result result = new PipelineBench(html, pages, Duration.ofSeconds(duration), System.err).run();
         System.out.println(JsonCodec.MAPPER.writeValueAsString(result));
         return 0;

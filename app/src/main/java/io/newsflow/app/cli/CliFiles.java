@@ -15,4 +15,10 @@ final class CliFiles {
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + file);
         }
     }
+
+    static void requireDirectory(CommandLine.Model.CommandSpec spec, String option, Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": not a directory: " + dir);
+        }
+    }
 }

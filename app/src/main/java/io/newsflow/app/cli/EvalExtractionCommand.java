@@ -39,9 +39,7 @@ final class EvalExtractionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(html)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--html: not a directory: " + html);
-        }
+        CliFiles.requireDirectory(spec, "--html", html);
         if (!Files.isRegularFile(gold)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--gold: no such file: " + gold);
         }
