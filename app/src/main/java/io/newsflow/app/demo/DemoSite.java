@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the small news site bundled in the app's resources under {@code demo/} on a local port,
@@ -31,10 +34,31 @@ public final class DemoSite implements AutoCloseable {
             "xml", "application/xml; charset=utf-8",
             "txt", "text/plain; charset=utf-8");
 
+    /** The port the demo site prefers. */
+    public static final int DEFAULT_PORT = 8089;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSite.class);
+
     private final HttpServer server;
 
     private DemoSite(HttpServer server) {
         this.server = server;
+    }
+
+    /**
+     * Starts the site on {@link #DEFAULT_PORT}, so its URLs, and with them the article ids, stay the
+     * same each time {@code up --demo} restarts on the same data; on a free port when that one is taken.
+     */
+    public static DemoSite startOnDefaultPort() {
+        try {
+            return start(DEFAULT_PORT);
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof BindException)) {
+                throw e;
+            }
+            LOG.warn("demo site: port {} is taken, serving on a free port: its articles get new ids this run", DEFAULT_PORT);
+            return start(0);
+        }
     }
 
     /** Starts the site on 127.0.0.1 and the given port (0 picks a free one). */

@@ -92,7 +92,7 @@ public final class RunningProcess implements AutoCloseable {
             config = config.with(Map.of(CommonConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers()));
         }
         if (withDemo) {
-            demo = DemoSite.start(0);
+            demo = DemoSite.startOnDefaultPort();
             started.push(demo);
             // crawled as any site is: through its feed, and the sitemap its robots.txt lists
             config = config.with(Map.of(
