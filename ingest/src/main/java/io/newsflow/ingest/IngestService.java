@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.lifecycle.Service;
+import io.newsflow.core.status.HostStatus;
+import io.newsflow.core.status.StatusSource;
 import io.newsflow.ingest.fetch.LinkFetcher;
 import io.newsflow.ingest.fetch.PageFetcher;
 import io.newsflow.ingest.frontier.LinkPublisher;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * consumer group, fetches links into {@code newsflow.pages}, with its seen-set on
  * {@code newsflow.url-status}.
  */
-public final class IngestService implements Service {
+public final class IngestService implements Service, StatusSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     private static final Duration SEEN_SET_LOAD_TIMEOUT = Duration.ofSeconds(60);
@@ -98,6 +101,13 @@ public final class IngestService implements Service {
     private <T extends AutoCloseable> T track(T resource) {
         started.push(resource);
         return resource;
+    }
+
+    /** The hosts the fetchers of this instance crawl, for the dashboard. */
+    @Override
+    public List<HostStatus> hosts() {
+        LinkFetcher current = fetcher;
+        return current == null ? List.of() : current.hosts();
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.record.UrlStatus;
+import io.newsflow.core.status.HostStatus;
 import io.newsflow.core.topic.DeadLetterHeaders;
 import io.newsflow.core.topic.Topics;
 import io.newsflow.ingest.frontier.HostKey;
@@ -89,6 +90,7 @@ public final class LinkFetcher implements AutoCloseable {
     private final RefetchPolicy policy;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final HostLedger ledger;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, Page> producer;
     private final KafkaProducer<byte[], byte[]> deadLetters;
@@ -108,6 +110,7 @@ public final class LinkFetcher implements AutoCloseable {
         this.policy = requireNonNull(policy, "policy");
         this.registry = requireNonNull(registry, "registry");
         this.clock = requireNonNull(clock, "clock");
+        this.ledger = new HostLedger(clock);
         Properties consumerProps = new Properties();
         consumerProps.putAll(kafka);
         consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
@@ -320,12 +323,15 @@ public final class LinkFetcher implements AutoCloseable {
         if (rules.unavailable()) {
             skipped("robots_unavailable");
             statuses.record(status(url, previous, now, 0, "robots_unavailable"));
-            queues.release(host, backoff(host).toNanos(), true);
+            Duration backoff = backoff(host);
+            ledger.robotsUnavailable(host, queued.link().source(), backoff);
+            queues.release(host, backoff.toNanos(), true);
             return;
         }
         if (!rules.isAllowed(url)) {
             skipped("robots");
             statuses.record(status(url, previous, now, 0, "robots_disallowed"));
+            ledger.disallowed(host, queued.link().source(), url);
             queues.releaseUnused(host);
             return;
         }
@@ -343,7 +349,13 @@ public final class LinkFetcher implements AutoCloseable {
         if (fetch.retryAfter() != null && fetch.retryAfter().compareTo(delay) > 0) {
             delay = fetch.retryAfter();
         }
+        ledger.fetched(host, queued.link().source(), outcome, fetch.hostTrouble(), delay);
         queues.release(host, delay.toNanos(), fetch.hostTrouble());
+    }
+
+    /** The hosts this instance has crawled and their state, for the dashboard. */
+    public List<HostStatus> hosts() {
+        return ledger.snapshot();
     }
 
     /** Publishes what changed and records the URL's new status; returns the outcome to count. */
