@@ -3,7 +3,6 @@ package io.newsflow.app.cli;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.enrich.tag.eval.PersonEval;
 import io.newsflow.enrich.tag.person.PersonTagger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
