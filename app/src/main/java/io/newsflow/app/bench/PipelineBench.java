@@ -1,8 +1,6 @@
 package io.newsflow.app.bench;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.search.Search;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.TopicBootstrap;
 import io.newsflow.app.run.RunningProcess;
@@ -10,6 +8,7 @@ import io.newsflow.app.run.Stage;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.metrics.CounterTotals;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.progress.Progress;
 import io.newsflow.core.record.ArticleId;
@@ -232,8 +231,7 @@ public final class PipelineBench {
     }
 
     private static long count(MeterRegistry registry, String name, String outcome) {
-        return (long) Search.in(registry).name(name).tag(MetricNames.TAG_OUTCOME, outcome)
-                .counters().stream().mapToDouble(Counter::count).sum();
+        return (long) CounterTotals.sum(registry, name, outcome::equals);
     }
 
     static long percentile(long[] sorted, int percent) {

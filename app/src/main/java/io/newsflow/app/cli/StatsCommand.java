@@ -1,7 +1,6 @@
 package io.newsflow.app.cli;
 
 import io.newsflow.app.dashboard.ConsumerLag;
-import io.newsflow.app.dashboard.ThroughputSampler;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.metrics.MetricNames;
@@ -130,7 +129,7 @@ final class StatsCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%-20s %12s %10s%n", "", "total", "per s");
         String fetch = prometheus(MetricNames.FETCH_PAGES) + "_total";
-        Predicate<Map<String, String>> fetchOk = l -> ThroughputSampler.FETCH_OK.contains(l.get(MetricNames.TAG_OUTCOME));
+        Predicate<Map<String, String>> fetchOk = l -> MetricNames.FETCH_SUCCEEDED.contains(l.getOrDefault(MetricNames.TAG_OUTCOME, ""));
         row(out, "pages fetched", before, after, seconds, s -> s.sum(fetch, fetchOk));
         row(out, "fetch errors", before, after, seconds, s -> s.sum(fetch, fetchOk.negate()));
         row(out, "articles enriched", before, after, seconds,

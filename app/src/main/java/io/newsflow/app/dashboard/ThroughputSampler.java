@@ -1,15 +1,14 @@
 package io.newsflow.app.dashboard;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
+import io.newsflow.core.metrics.CounterTotals;
 import io.newsflow.core.metrics.MetricNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +23,6 @@ public final class ThroughputSampler implements AutoCloseable {
 
     /** Samples kept: ten minutes at one per second. */
     static final int CAPACITY = 600;
-
-    /** Fetch outcomes that got an answer worth having; every other outcome counts as an error. */
-    public static final Set<String> FETCH_OK = Set.of("ok", "unchanged", "not_modified");
 
     /** The rate series, in the order the dashboard draws them. */
     static final Map<String, ToDoubleFunction<MeterRegistry>> RATES = rates();
@@ -62,18 +58,12 @@ public final class ThroughputSampler implements AutoCloseable {
 
     private static Map<String, ToDoubleFunction<MeterRegistry>> rates() {
         Map<String, ToDoubleFunction<MeterRegistry>> rates = new LinkedHashMap<>();
-        rates.put("fetched", r -> sum(r, MetricNames.FETCH_PAGES, FETCH_OK::contains));
-        rates.put("enriched", r -> sum(r, MetricNames.ENRICH_RECORDS, "article"::equals));
-        rates.put("stored", r -> sum(r, MetricNames.SINK_ROWS, "written"::equals));
-        rates.put("errors", r -> sum(r, MetricNames.FETCH_PAGES, o -> !FETCH_OK.contains(o))
-                + Search.in(r).name(MetricNames.DEAD_LETTERS).counters().stream().mapToDouble(Counter::count).sum());
+        rates.put("fetched", r -> CounterTotals.sum(r, MetricNames.FETCH_PAGES, MetricNames.FETCH_SUCCEEDED::contains));
+        rates.put("enriched", r -> CounterTotals.sum(r, MetricNames.ENRICH_RECORDS, "article"::equals));
+        rates.put("stored", r -> CounterTotals.sum(r, MetricNames.SINK_ROWS, "written"::equals));
+        rates.put("errors", r -> CounterTotals.sum(r, MetricNames.FETCH_PAGES, o -> !MetricNames.FETCH_SUCCEEDED.contains(o))
+                + CounterTotals.sum(r, MetricNames.DEAD_LETTERS, o -> true));
         return rates;
-    }
-
-    private static double sum(MeterRegistry registry, String name, java.util.function.Predicate<String> outcome) {
-        return Search.in(registry).name(name).counters().stream()
-                .filter(c -> outcome.test(String.valueOf(c.getId().getTag(MetricNames.TAG_OUTCOME))))
-                .mapToDouble(Counter::count).sum();
     }
 
     /** Takes one sample; the scheduler calls it every second, tests call it with their own times. */

@@ -1,8 +1,7 @@
 package io.newsflow.app.run;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.search.Search;
+import io.newsflow.core.metrics.CounterTotals;
 import io.newsflow.core.metrics.MetricNames;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,17 +39,11 @@ public final class StatusReporter implements AutoCloseable {
     }
 
     private long count(String name, String outcome) {
-        return (long) Search.in(registry).name(name).tag(MetricNames.TAG_OUTCOME, outcome)
-                .counters().stream().mapToDouble(Counter::count).sum();
+        return (long) CounterTotals.sum(registry, name, outcome::equals);
     }
 
     private long failedFetches() {
-        return (long) Search.in(registry).name(MetricNames.FETCH_PAGES).counters().stream()
-                .filter(c -> {
-                    String outcome = c.getId().getTag(MetricNames.TAG_OUTCOME);
-                    return !"ok".equals(outcome) && !"unchanged".equals(outcome);
-                })
-                .mapToDouble(Counter::count).sum();
+        return (long) CounterTotals.sum(registry, MetricNames.FETCH_PAGES, o -> !MetricNames.FETCH_SUCCEEDED.contains(o));
     }
 
     @Override

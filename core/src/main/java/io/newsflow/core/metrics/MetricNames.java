@@ -1,5 +1,7 @@
 package io.newsflow.core.metrics;
 
+import java.util.Set;
+
 /**
  * The catalogue of newsflow metrics: each name once, with its unit in the doc. Tags are bounded:
  * {@code outcome}, {@code status} class, {@code stage}, never a URL. Prometheus names replace the
@@ -67,6 +69,9 @@ public final class MetricNames {
      * (end offset minus committed offset), tagged {@code stage} and {@code group}.
      */
     public static final String CONSUMER_LAG = "newsflow.consumer.lag";
+
+    /** Outcomes of {@link #FETCH_PAGES} that are fetches, not errors: published, or found unchanged. */
+    public static final Set<String> FETCH_SUCCEEDED = Set.of("ok", "unchanged");
 
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_STAGE = "stage";
