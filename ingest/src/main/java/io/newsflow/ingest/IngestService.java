@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.lifecycle.Service;
+import io.newsflow.core.lifecycle.StartedResources;
 import io.newsflow.core.status.HostStatus;
 import io.newsflow.core.status.StatusSource;
 import io.newsflow.ingest.fetch.LinkFetcher;
@@ -18,8 +19,6 @@ import io.newsflow.ingest.robots.RobotsCache;
 import io.newsflow.ingest.source.SourcePoller;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +40,7 @@ public final class IngestService implements Service, StatusSource {
     private final MeterRegistry registry;
     private final Clock clock;
     private final AddressGuard guard;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedResources started = new StartedResources();
     private @Nullable UrlStatusStore statuses;
     private @Nullable LinkFetcher fetcher;
     private volatile boolean running;
@@ -69,25 +68,25 @@ public final class IngestService implements Service, StatusSource {
         try {
             FetchLimits limits = new FetchLimits(config.userAgent(), config.connectTimeout(), config.readTimeout(),
                     config.totalTimeout(), config.pageMaxBytes(), config.maxRedirects());
-            HttpFetcher http = track(new HttpFetcher(limits, guard));
+            HttpFetcher http = started.add(new HttpFetcher(limits, guard));
             RobotsCache robots = new RobotsCache(http, config.robotsAgentName(), config.robotsCache(), config.robotsErrorRetry(),
                     config.crawlDelayMax(), clock);
             RefetchPolicy policy = new RefetchPolicy(config.refetchInterval(), config.retryInterval());
-            UrlStatusStore store = track(new UrlStatusStore(kafka));
+            UrlStatusStore store = started.add(new UrlStatusStore(kafka));
             store.start(SEEN_SET_LOAD_TIMEOUT);
             statuses = store;
             LinkFetcher.Settings settings = new LinkFetcher.Settings(config.groupId(), config.fetchThreads(), config.fetchDelay(),
                     config.backoff(), config.backoffMax(), config.queueMax(), config.totalTimeout());
-            LinkFetcher links = track(new LinkFetcher(settings, kafka, config.pageMaxBytes(), new PageFetcher(http, clock), robots,
+            LinkFetcher links = started.add(new LinkFetcher(settings, kafka, config.pageMaxBytes(), new PageFetcher(http, clock), robots,
                     store, policy, registry, clock));
             links.start();
             fetcher = links;
-            LinkPublisher publisher = track(new LinkPublisher(kafka, store, policy, registry, clock));
+            LinkPublisher publisher = started.add(new LinkPublisher(kafka, store, policy, registry, clock));
             for (String url : config.startUrls()) {
                 publisher.offer(url, "start-urls", null);
             }
             publisher.flush();
-            SourcePoller poller = track(new SourcePoller(config.sources(), http, robots, publisher, config.sourceBackoffMax(), registry));
+            SourcePoller poller = started.add(new SourcePoller(config.sources(), http, robots, publisher, config.sourceBackoffMax(), registry));
             poller.start();
             running = true;
             LOG.info("ingest polling {} sources, {} start URLs, {} fetch threads, host delay {} ms", config.sources().size(),
@@ -96,11 +95,6 @@ public final class IngestService implements Service, StatusSource {
             close();
             throw e;
         }
-    }
-
-    private <T extends AutoCloseable> T track(T resource) {
-        started.push(resource);
-        return resource;
     }
 
     /** The hosts the fetchers of this instance crawl, for the dashboard. */
@@ -119,13 +113,6 @@ public final class IngestService implements Service, StatusSource {
     @Override
     public synchronized void close() {
         running = false;
-        while (!started.isEmpty()) {
-            AutoCloseable next = started.pop();
-            try {
-                next.close();
-            } catch (Exception e) {
-                LOG.warn("cannot stop {}: {}", next.getClass().getSimpleName(), e.toString());
-            }
-        }
+        started.close();
     }
 }

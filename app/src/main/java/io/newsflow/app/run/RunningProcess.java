@@ -15,6 +15,7 @@ import io.newsflow.app.http.ArticleApi;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.lifecycle.StartedResources;
 import io.newsflow.core.metrics.FreshnessHistogram;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.sink.SinkConfig;
@@ -23,8 +24,6 @@ import io.newsflow.sink.query.ArticleQueries;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ public final class RunningProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningProcess.class);
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedResources started = new StartedResources();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private NewsflowConfig config;
@@ -88,12 +87,12 @@ public final class RunningProcess implements AutoCloseable {
         if (embeddedKafkaPort != null) {
             Path logDir = Path.of((String) common.get(CommonConfig.DATA_DIR), "kafka");
             broker = EmbeddedKafka.start(logDir, embeddedKafkaPort, KafkaClients.maxMessageBytes(pageMaxBytes));
-            started.push(broker);
+            started.add(broker);
             config = config.with(Map.of(CommonConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers()));
         }
         if (withDemo) {
             demo = DemoSite.startOnDefaultPort();
-            started.push(demo);
+            started.add(demo);
             // crawled as any site is: through its feed, and the sitemap its robots.txt lists
             config = config.with(Map.of(
                     IngestConfig.SOURCES, List.of(
@@ -104,7 +103,7 @@ public final class RunningProcess implements AutoCloseable {
         }
         TopicBootstrap.ensureTopics(config.kafkaClientProperties(), pageMaxBytes);
         pipeline = Pipeline.start(config, registry, stages);
-        started.push(pipeline);
+        started.add(pipeline);
         Map<String, BooleanSupplier> dependencies = new LinkedHashMap<>();
         dependencies.put("broker", this::brokerReachable);
         ArticleQueries articles = null;
@@ -113,17 +112,17 @@ public final class RunningProcess implements AutoCloseable {
             Database database = Database.of(sink.jdbcUrl(), sink.jdbcUser(), sink.jdbcPassword().value());
             dependencies.put("storage", () -> reachable(database));
             articles = new ArticleQueries(database);
-            started.push(articles);
+            started.add(articles);
         }
         http = AdminServer.start((String) common.get(CommonConfig.HTTP_BIND), (Integer) common.get(CommonConfig.HTTP_PORT),
                 registry, pipeline.services(), dependencies, ((Password) common.get(CommonConfig.HTTP_TOKEN)).value());
-        started.push(http);
-        started.push(Dashboard.start(http, config, registry, pipeline.services()));
+        started.add(http);
+        started.add(Dashboard.start(http, config, registry, pipeline.services()));
         if (articles != null) {
             http.route(ArticleApi.PATH, new ArticleApi(articles));
         }
         StatusReporter status = new StatusReporter(registry, 5);
-        started.push(status);
+        started.add(status);
         LOG.info("newsflow running: Kafka {}, HTTP http://{}:{}/", config.kafkaClientProperties().get("bootstrap.servers"),
                 common.get(CommonConfig.HTTP_BIND), http.port());
     }
@@ -175,14 +174,7 @@ public final class RunningProcess implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable next = started.pop();
-            try {
-                next.close();
-            } catch (Exception e) {
-                LOG.warn("cannot stop {}: {}", next.getClass().getSimpleName(), e.toString());
-            }
-        }
+        started.close();
         stopped.countDown();
     }
 }
