@@ -7,14 +7,14 @@ import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Options of the short-lived commands that talk to a cluster; given options win over the config file and environment. */
+/** Options of every command that talks to a cluster; given options win over the config file and environment. */
 final class ClusterOptions {
 
     @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT",
             description = "Kafka bootstrap servers (default " + CommonConfig.DEFAULT_BOOTSTRAP_SERVERS + ").")
     String kafkaBootstrap;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (client security settings, application id).")
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (see the README's Configuration).")
     Path configFile;
 
     NewsflowConfig load() {

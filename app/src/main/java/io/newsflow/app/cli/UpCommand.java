@@ -23,7 +23,7 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     private SourceOptions sources;
 
-    @Option(names = "--demo", description = "Serve the bundled demo site on a local port and crawl it (works offline).")
+    @Option(names = "--demo", description = "Serve the bundled demo site on 127.0.0.1:8089 and crawl it (works offline).")
     private boolean demo;
 
     @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
@@ -32,10 +32,10 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Integer embeddedPort = options.kafkaBootstrap == null ? kafkaPort : null;
+        Integer embeddedPort = options.cluster.kafkaBootstrap == null ? kafkaPort : null;
         NewsflowConfig config = sources.applyTo(options.load());
         boolean noSources = !config.values().containsKey(IngestConfig.SOURCES) && !config.values().containsKey(IngestConfig.START_URLS);
-        if (!demo && options.configFile == null && noSources) {
+        if (!demo && options.cluster.configFile == null && noSources) {
             // a first run with nothing configured still crawls something real
             config = config.with(Map.of(IngestConfig.SOURCES, IngestConfig.defaultSources()));
         }
