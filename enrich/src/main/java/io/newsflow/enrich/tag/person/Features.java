@@ -75,6 +75,9 @@ final class Features {
         final long[] lowerHash;
         final long[] shapeHash;
         final long[] shortShapeHash;
+        // the token's half of each transition feature, the same for every previous label
+        final long[] finishedLowerHash;
+        final long[] finishedShortShapeHash;
         final int[] lexiconBits;
         final int[] flags;
         final boolean headline;
@@ -87,6 +90,8 @@ final class Features {
             lowerHash = new long[n];
             shapeHash = new long[n];
             shortShapeHash = new long[n];
+            finishedLowerHash = new long[n];
+            finishedShortShapeHash = new long[n];
             lexiconBits = new int[n];
             flags = new int[n];
             int letters = 0;
@@ -98,6 +103,8 @@ final class Features {
                 lowerHash[i] = Hash.of(lower[i]);
                 shapeHash[i] = shape(w, false);
                 shortShapeHash[i] = shape(w, true);
+                finishedLowerHash[i] = Hash.finish(lowerHash[i]);
+                finishedShortShapeHash[i] = Hash.finish(shortShapeHash[i]);
                 lexiconBits[i] = lexicon.bits(w) & ~Lexicon.COMMON;
                 for (int k = 0; k < w.length(); k++) {
                     char c = w.charAt(k);
@@ -205,8 +212,8 @@ final class Features {
 
     /** The transition features that also depend on the current token. */
     static int contextTransitionFeatures(Sentence s, int i, int previous, long[] out, int at) {
-        out[at] = Hash.feature(42, previous, s.lowerHash[i]);
-        out[at + 1] = Hash.feature(43, previous, s.shortShapeHash[i]);
+        out[at] = Hash.featureWithFinished(42, previous, s.finishedLowerHash[i]);
+        out[at + 1] = Hash.featureWithFinished(43, previous, s.finishedShortShapeHash[i]);
         return 2;
     }
 

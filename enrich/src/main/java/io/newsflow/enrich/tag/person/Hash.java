@@ -26,14 +26,19 @@ final class Hash {
     }
 
     static long feature(int template, long a, long b) {
-        return feature(template, a * 31 + finish(b));
+        return featureWithFinished(template, a, finish(b));
+    }
+
+    /** {@link #feature(int, long, long)} given {@code finish(b)}, for a b that pairs with many a. */
+    static long featureWithFinished(int template, long a, long finishedB) {
+        return feature(template, a * 31 + finishedB);
     }
 
     static long feature(int template, long a, long b, long c) {
         return feature(template, a * 31 + finish(b * 31 + finish(c)));
     }
 
-    private static long finish(long h) {
+    static long finish(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

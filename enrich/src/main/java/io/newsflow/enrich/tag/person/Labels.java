@@ -14,6 +14,21 @@ final class Labels {
     static final int COUNT = ALL.size();
     static final int O = 0;
 
+    // decoding asks for types and allowed pairs for every token, so both are worked out once here
+    private static final String[] TYPES = new String[COUNT];
+    private static final boolean[] ALLOWED = new boolean[COUNT * COUNT];
+
+    static {
+        for (int l = 0; l < COUNT; l++) {
+            TYPES[l] = l == O ? "" : ALL.get(l).substring(2);
+        }
+        for (int p = 0; p < COUNT; p++) {
+            for (int l = 0; l < COUNT; l++) {
+                ALLOWED[p * COUNT + l] = !isInside(l) || (p != O && type(p).equals(type(l)));
+            }
+        }
+    }
+
     private Labels() {
     }
 
@@ -27,12 +42,12 @@ final class Labels {
     }
 
     static String type(int label) {
-        return label == O ? "" : ALL.get(label).substring(2);
+        return TYPES[label];
     }
 
     /** An I- label may only continue a span of its own type. */
     static boolean allowed(int previous, int label) {
-        return !isInside(label) || (previous != O && type(previous).equals(type(label)));
+        return ALLOWED[previous * COUNT + label];
     }
 
     /** Rewrites IOB1 or IOB2 tags as IOB2 label indices; tags of other types become O. */

@@ -2,10 +2,13 @@ package io.newsflow.enrich.tag.person;
 
 import java.util.Arrays;
 
-/** Open-addressing map from feature hash to weight row, without boxing: the tagger's hot lookup. */
+/**
+ * Open-addressing map from feature hash to weight row, without boxing. Training fills it; a
+ * {@link WeightTable} copies its slots for the tagger's lookups.
+ */
 final class LongIntMap {
 
-    private static final long EMPTY = 0L;
+    static final long EMPTY = 0L;
 
     private long[] keys;
     private int[] values;
@@ -23,9 +26,9 @@ final class LongIntMap {
 
     /** The row of {@code key}, or -1. */
     int get(long key) {
-        long k = key == EMPTY ? 1 : key;
+        long k = stored(key);
         int mask = keys.length - 1;
-        int i = mix(k) & mask;
+        int i = home(k, mask);
         while (true) {
             long at = keys[i];
             if (at == k) {
@@ -39,12 +42,12 @@ final class LongIntMap {
     }
 
     void put(long key, int value) {
-        long k = key == EMPTY ? 1 : key;
+        long k = stored(key);
         if ((size + 1) * 2 > keys.length) {
             grow();
         }
         int mask = keys.length - 1;
-        int i = mix(k) & mask;
+        int i = home(k, mask);
         while (keys[i] != EMPTY && keys[i] != k) {
             i = (i + 1) & mask;
         }
@@ -66,6 +69,33 @@ final class LongIntMap {
 
     interface Visitor {
         void visit(long key, int value);
+    }
+
+    int capacity() {
+        return keys.length;
+    }
+
+    /** Calls {@code visitor} with every entry and its slot, in slot order. */
+    void forEachSlot(SlotVisitor visitor) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                visitor.visit(i, keys[i], values[i]);
+            }
+        }
+    }
+
+    interface SlotVisitor {
+        void visit(int slot, long key, int value);
+    }
+
+    /** The key as kept in a slot: 0 marks an empty slot, so it is kept as 1. */
+    static long stored(long key) {
+        return key == EMPTY ? 1 : key;
+    }
+
+    /** The first slot to probe for a stored key in a table of {@code mask + 1} slots. */
+    static int home(long storedKey, int mask) {
+        return mix(storedKey) & mask;
     }
 
     private void grow() {

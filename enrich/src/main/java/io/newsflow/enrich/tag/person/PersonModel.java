@@ -17,23 +17,21 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The trained averaged-perceptron weights and the lexicon, decoding a sentence greedily left to
- * right. Immutable once loaded, so one instance serves every thread.
+ * The trained averaged-perceptron weights and the lexicon, decoding each sentence with
+ * {@link Viterbi}. Immutable once loaded, so one instance serves every thread.
  */
 final class PersonModel {
 
     private static final String MAGIC = "newsflow-ner-perceptron/1";
 
     private final Features features;
-    private final LongIntMap index;
-    private final float[] weights;
+    private final WeightTable weights;
 
     private final float[][] previousLabel;
 
     PersonModel(Lexicon lexicon, LongIntMap index, float[] weights) {
         this.features = new Features(lexicon);
-        this.index = index;
-        this.weights = weights;
+        this.weights = new WeightTable(index, weights);
         previousLabel = new float[Labels.COUNT][Labels.COUNT];
         for (int p = 0; p < Labels.COUNT; p++) {
             add(Features.previousLabelFeature(p), previousLabel[p]);
@@ -49,15 +47,17 @@ final class PersonModel {
     }
 
     int featureCount() {
-        return index.size();
+        return weights.size();
     }
 
     /** IOB2 label indices for every token of every sentence of one document. */
     List<int[]> decode(List<String[]> document) {
         Features.DocumentCues cues = Features.DocumentCues.of(document, features.lexicon());
         List<int[]> out = new ArrayList<>(document.size());
+        // one decoder per call: its buffers are reused across sentences but never shared by threads
+        Viterbi viterbi = new Viterbi(scorer);
         for (String[] words : document) {
-            out.add(Viterbi.decode(features.sentence(words, cues), scorer));
+            out.add(viterbi.decode(features.sentence(words, cues)));
         }
         return out;
     }
@@ -79,13 +79,7 @@ final class PersonModel {
     };
 
     private void add(long hash, float[] scores) {
-        int row = index.get(hash);
-        if (row >= 0) {
-            int base = row * Labels.COUNT;
-            for (int l = 0; l < Labels.COUNT; l++) {
-                scores[l] += weights[base + l];
-            }
-        }
+        weights.add(hash, scores);
     }
 
     void write(OutputStream target) throws IOException {
@@ -98,22 +92,21 @@ final class PersonModel {
                 out.writeUTF(e.getKey());
                 out.writeByte(e.getValue());
             }
-            out.writeInt(index.size());
+            out.writeInt(weights.size());
             IOException[] failure = new IOException[1];
-            index.forEach((key, row) -> {
+            weights.forEach((key, row) -> {
                 try {
                     out.writeLong(key);
-                    int base = row * Labels.COUNT;
                     int mask = 0;
                     for (int l = 0; l < Labels.COUNT; l++) {
-                        if (weights[base + l] != 0f) {
+                        if (row[l] != 0f) {
                             mask |= 1 << l;
                         }
                     }
                     out.writeShort(mask);
                     for (int l = 0; l < Labels.COUNT; l++) {
-                        if (weights[base + l] != 0f) {
-                            out.writeFloat(weights[base + l]);
+                        if (row[l] != 0f) {
+                            out.writeFloat(row[l]);
                         }
                     }
                 } catch (IOException e) {

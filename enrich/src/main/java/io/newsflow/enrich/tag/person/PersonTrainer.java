@@ -76,6 +76,7 @@ public final class PersonTrainer {
     private PersonModel train(List<Document> documents, Lexicon lexicon) {
         Features features = new Features(lexicon);
         Weights weights = new Weights();
+        Viterbi viterbi = new Viterbi(weights::add);
         long[] buffer = new long[Features.MAX_STATIC + 8];
         List<Document> order = new ArrayList<>(documents);
         Random random = new Random(seed);
@@ -86,7 +87,7 @@ public final class PersonTrainer {
                 for (int si = 0; si < document.words.size(); si++) {
                     Features.Sentence s = features.sentence(document.words.get(si), cues);
                     int[] gold = document.labels.get(si);
-                    int[] predicted = Viterbi.decode(s, weights::add);
+                    int[] predicted = viterbi.decode(s);
                     weights.tick();
                     for (int i = 0; i < gold.length; i++) {
                         int goldPrevious = i > 0 ? gold[i - 1] : Labels.O;

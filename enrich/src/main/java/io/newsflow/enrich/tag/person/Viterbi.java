@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * First-order Viterbi decoding over the model's scores: the best label sequence of a sentence
  * where transitions (including the ban on an I- label that continues nothing) are scored jointly,
- * so one early mistake does not cascade as it would in greedy decoding.
+ * so one early mistake does not cascade as it would in greedy decoding. An instance keeps its
+ * buffers from sentence to sentence, so it belongs to one thread.
  */
 final class Viterbi {
 
@@ -20,63 +21,79 @@ final class Viterbi {
     }
 
     private static final float FORBIDDEN = -1e30f;
+    private static final int LABELS = Labels.COUNT;
 
-    private Viterbi() {
+    private final Weights weights;
+    private final long[] features = new long[Features.MAX_STATIC];
+    private final float[] emission = new float[LABELS];
+    private final float[] transition = new float[LABELS];
+    // per token and label: the best score of a path ending there, and the label before it
+    private float[] best = new float[0];
+    private int[] back = new int[0];
+
+    Viterbi(Weights weights) {
+        this.weights = weights;
     }
 
-    static int[] decode(Features.Sentence s, Weights weights) {
+    int[] decode(Features.Sentence s) {
         int n = s.length();
-        int labels = Labels.COUNT;
         int[] out = new int[n];
         if (n == 0) {
             return out;
         }
-        float[][] best = new float[n][labels];
-        int[][] back = new int[n][labels];
-        long[] buffer = new long[Features.MAX_STATIC];
-        float[] emission = new float[labels];
-        float[] transition = new float[labels];
+        if (best.length < n * LABELS) {
+            best = new float[n * LABELS];
+            back = new int[n * LABELS];
+        }
         for (int i = 0; i < n; i++) {
-            Arrays.fill(emission, 0f);
-            int count = s.staticFeatures(i, buffer);
-            for (int k = 0; k < count; k++) {
-                weights.add(buffer[k], emission);
-            }
-            int previousLabels = i == 0 ? 1 : labels;
-            Arrays.fill(best[i], FORBIDDEN);
+            scoreEmission(s, i);
+            int at = i * LABELS;
+            Arrays.fill(best, at, at + LABELS, FORBIDDEN);
+            // a label that no path reaches points back to O, as in a fresh array
+            Arrays.fill(back, at, at + LABELS, 0);
+            int previousLabels = i == 0 ? 1 : LABELS;
             for (int p = 0; p < previousLabels; p++) {
-                float base = i == 0 ? 0f : best[i - 1][p];
+                float base = i == 0 ? 0f : best[at - LABELS + p];
                 if (base <= FORBIDDEN) {
                     continue;
                 }
                 Arrays.fill(transition, 0f);
                 weights.addPrevious(p, transition);
-                int t = Features.contextTransitionFeatures(s, i, p, buffer, 0);
-                for (int k = 0; k < t; k++) {
-                    weights.add(buffer[k], transition);
+                int count = Features.contextTransitionFeatures(s, i, p, features, 0);
+                for (int k = 0; k < count; k++) {
+                    weights.add(features[k], transition);
                 }
-                for (int l = 0; l < labels; l++) {
+                for (int l = 0; l < LABELS; l++) {
                     if (!Labels.allowed(p, l)) {
                         continue;
                     }
                     float score = base + emission[l] + transition[l];
-                    if (score > best[i][l]) {
-                        best[i][l] = score;
-                        back[i][l] = p;
+                    if (score > best[at + l]) {
+                        best[at + l] = score;
+                        back[at + l] = p;
                     }
                 }
             }
         }
+        int last = (n - 1) * LABELS;
         int label = 0;
-        for (int l = 1; l < labels; l++) {
-            if (best[n - 1][l] > best[n - 1][label]) {
+        for (int l = 1; l < LABELS; l++) {
+            if (best[last + l] > best[last + label]) {
                 label = l;
             }
         }
         for (int i = n - 1; i >= 0; i--) {
             out[i] = label;
-            label = back[i][label];
+            label = back[i * LABELS + label];
         }
         return out;
+    }
+
+    private void scoreEmission(Features.Sentence s, int i) {
+        Arrays.fill(emission, 0f);
+        int count = s.staticFeatures(i, features);
+        for (int k = 0; k < count; k++) {
+            weights.add(features[k], emission);
+        }
     }
 }
