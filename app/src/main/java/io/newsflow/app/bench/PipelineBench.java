@@ -97,9 +97,14 @@ public final class PipelineBench {
 
     private final List<String> bodies;
     private final Settings settings;
+    private final NewsflowConfig tuning;
     private final PrintStream progress;
 
-    public PipelineBench(Path htmlDir, Settings settings, PrintStream progress) throws IOException {
+    /**
+     * A bench of the pages in {@code htmlDir}; {@code tuning} holds settings to measure (stream
+     * threads, batch sizes), under the broker, storage and politeness settings the bench imposes.
+     */
+    public PipelineBench(Path htmlDir, Settings settings, NewsflowConfig tuning, PrintStream progress) throws IOException {
         if (!Files.isDirectory(htmlDir)) {
             throw new IllegalArgumentException("not a directory: " + htmlDir);
         }
@@ -109,6 +114,7 @@ public final class PipelineBench {
         }
         this.bodies = List.copyOf(html.values());
         this.settings = settings;
+        this.tuning = tuning;
         this.progress = progress;
     }
 
@@ -209,7 +215,7 @@ public final class PipelineBench {
         Path db = dataDir.resolve("newsflow.db");
         try (BenchSite site = new BenchSite(bodies.stream().map(b -> b.getBytes(StandardCharsets.UTF_8)).toList(), HOSTS);
                 LinkOffers offers = new LinkOffers(client, site);
-                RunningProcess process = RunningProcess.start(NewsflowConfig.of(values), EnumSet.allOf(Stage.class), null, false)) {
+                RunningProcess process = RunningProcess.start(tuning.with(values), EnumSet.allOf(Stage.class), null, false)) {
             Stages stages = new Stages(process.registry());
             int warmup = settings.warmupPages();
             int pages = settings.pages();

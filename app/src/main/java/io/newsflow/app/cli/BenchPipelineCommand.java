@@ -1,6 +1,7 @@
 package io.newsflow.app.cli;
 
 import io.newsflow.app.bench.PipelineBench;
+import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.json.JsonCodec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "pipeline",
         mixinStandardHelpOptions = true,
         description = "Serve N pages locally, run ingest -> enrich -> sink on an embedded broker and SQLite, "
-                + "and measure it beside Kafka-only and parse-only baselines; prints one JSON line.")
+                + "and measure it beside Kafka-only and parse-only baselines; prints one JSON line. "
+                + "NEWSFLOW_* environment variables tune the pipeline as they do for up.")
 final class BenchPipelineCommand implements Callable<Integer> {
 
     private static final Duration PACED_FOR = Duration.ofSeconds(20);
@@ -52,7 +54,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
         }
         PipelineBench.Settings settings = new PipelineBench.Settings(warmup, pages, rate, PACED_FOR,
                 Duration.ofSeconds(duration));
-        PipelineBench.Result result = new PipelineBench(html, settings, System.err).run();
+        PipelineBench.Result result = new PipelineBench(html, settings, NewsflowConfig.load(null, System.getenv()), System.err).run();
         System.out.println(JsonCodec.MAPPER.writeValueAsString(result));
         return 0;
     }

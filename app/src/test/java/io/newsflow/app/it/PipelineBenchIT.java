@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.app.bench.PipelineBench;
+import io.newsflow.core.config.NewsflowConfig;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,7 +32,7 @@ class PipelineBenchIT {
         }
         PipelineBench.Settings settings = new PipelineBench.Settings(4, 12, 4, Duration.ofSeconds(2), Duration.ofSeconds(90));
 
-        PipelineBench.Result result = new PipelineBench(html, settings, System.err).run();
+        PipelineBench.Result result = new PipelineBench(html, settings, NewsflowConfig.of(Map.of()), System.err).run();
 
         assertEquals(4, result.warmupPages());
         assertEquals(12, result.pages());
