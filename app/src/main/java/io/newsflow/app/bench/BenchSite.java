@@ -11,23 +11,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Serves {@code count} pages at {@code /p/<i>.html}, cycling through the given bodies so every URL
- * is distinct. The pages are spread over several hosts (127.0.0.1, 127.0.0.2, ...: all loopback),
+ * Serves page {@code i} at {@code /p/<i>.html} for any {@code i >= 0}, cycling through the given
+ * bodies so every URL is distinct. The pages are spread over several hosts (127.0.0.1, 127.0.0.2, ...: all loopback),
  * as a real crawl spreads over many sites, so per-host politeness does not serialise the run.
  */
 final class BenchSite implements AutoCloseable {
 
     private final List<HttpServer> servers = new ArrayList<>();
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
-    private final List<byte[]> bodies;
-    private final int count;
+    private static final Pattern PAGE = Pattern.compile("/p/(\\d{1,9})\\.html$");
 
-    BenchSite(List<byte[]> bodies, int count, int hosts) {
+    private final List<byte[]> bodies;
+
+    BenchSite(List<byte[]> bodies, int hosts) {
         this.bodies = bodies;
-        this.count = count;
         try {
             for (int host = 1; host <= hosts; host++) {
                 HttpServer server = HttpServer.create(
@@ -45,9 +46,8 @@ final class BenchSite implements AutoCloseable {
 
     private void page(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String name = exchange.getRequestURI().getPath().substring(3);
-            int index = Integer.parseInt(name.substring(0, name.indexOf('.')));
-            if (index < 0 || index >= count) {
+            int index = page(exchange.getRequestURI().getPath());
+            if (index < 0) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
@@ -57,17 +57,19 @@ final class BenchSite implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-        } catch (NumberFormatException e) {
-            exchange.sendResponseHeaders(404, -1);
         }
     }
 
-    /** Every page's URL; page i is served by host i modulo the number of hosts. */
-    List<String> urls() {
-        return IntStream.range(0, count).mapToObj(i -> {
-            InetSocketAddress address = servers.get(i % servers.size()).getAddress();
-            return "http://" + address.getHostString() + ":" + address.getPort() + "/p/" + i + ".html";
-        }).toList();
+    /** The URL of page i, served by host i modulo the number of hosts. */
+    String url(int page) {
+        InetSocketAddress address = servers.get(page % servers.size()).getAddress();
+        return "http://" + address.getHostString() + ":" + address.getPort() + "/p/" + page + ".html";
+    }
+
+    /** The page number of a bench URL or path, or -1 when it names no page. */
+    static int page(String urlOrPath) {
+        Matcher m = PAGE.matcher(urlOrPath);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     @Override

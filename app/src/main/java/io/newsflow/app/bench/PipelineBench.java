@@ -12,9 +12,11 @@ import io.newsflow.core.metrics.CounterTotals;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.progress.Progress;
 import io.newsflow.core.record.ArticleId;
+import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.topic.Topics;
 import io.newsflow.enrich.extract.eval.HtmlPages;
+import io.newsflow.ingest.frontier.HostKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -45,6 +47,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -54,15 +57,31 @@ import org.jsoup.Jsoup;
  * Runs ingest, enrich and sink on an embedded broker and SQLite over pages served from a local
  * server, and in the same run the two baselines that bound it: the same page records through Kafka
  * alone, and bare jsoup parsing on all cores.
+ *
+ * <p>The pipeline runs three phases in one process. A warm-up phase is not counted: a service runs
+ * for days, and the first pages of a fresh JVM measure the JIT compiler, not the pipeline. The
+ * peak phase offers all its pages at once and gives the throughput. The paced phase offers pages
+ * at an even rate below the peak (half of it unless told otherwise) and gives the freshness: at
+ * the peak every page waits behind the backlog, so latency there measures only the queue.
  */
 public final class PipelineBench {
 
+    /**
+     * What to run: pages of the warm-up and peak phases, the pace of the freshness phase (0: half the
+     * peak) and how long it lasts, and how long any phase may take.
+     */
+    public record Settings(int warmupPages, int pages, double pacedRate, Duration pacedFor, Duration timeout) {
+    }
+
     /** The figures of one run; rates in pages per second, latencies in milliseconds. */
     public record Result(
+            int warmupPages,
             int pages,
             int articles,
             double seconds,
             double pagesPerSecond,
+            double freshnessPagesPerSecond,
+            int freshnessPages,
             long freshnessP50Ms,
             long freshnessP95Ms,
             long freshnessP99Ms,
@@ -77,11 +96,15 @@ public final class PipelineBench {
     private static final int HOSTS = 8;
 
     private final List<String> bodies;
-    private final int pages;
-    private final Duration timeout;
+    private final Settings settings;
+    private final NewsflowConfig tuning;
     private final PrintStream progress;
 
-    public PipelineBench(Path htmlDir, int pages, Duration timeout, PrintStream progress) throws IOException {
+    /**
+     * A bench of the pages in {@code htmlDir}; {@code tuning} holds settings to measure (stream
+     * threads, batch sizes), under the broker, storage and politeness settings the bench imposes.
+     */
+    public PipelineBench(Path htmlDir, Settings settings, NewsflowConfig tuning, PrintStream progress) throws IOException {
         if (!Files.isDirectory(htmlDir)) {
             throw new IllegalArgumentException("not a directory: " + htmlDir);
         }
@@ -90,8 +113,8 @@ public final class PipelineBench {
             throw new IllegalArgumentException("no .html or .html.gz files in " + htmlDir);
         }
         this.bodies = List.copyOf(html.values());
-        this.pages = pages;
-        this.timeout = timeout;
+        this.settings = settings;
+        this.tuning = tuning;
         this.progress = progress;
     }
 
@@ -107,18 +130,15 @@ public final class PipelineBench {
             progress.printf("parse only: %.1f pages/s%n", parseOnly);
             double kafkaOnly = kafkaOnly(client);
             progress.printf("kafka only: %.1f pages/s%n", kafkaOnly);
-            PipelineRun run = pipeline(kafka, work);
-            double rate = run.pagesProcessed / run.seconds;
-            return new Result(pages, run.freshnessMs.length, run.seconds, rate,
-                    percentile(run.freshnessMs, 50), percentile(run.freshnessMs, 95), percentile(run.freshnessMs, 99),
-                    heap.peakMegabytes(), kafkaOnly, parseOnly, rate / kafkaOnly, rate / parseOnly);
+            return pipeline(kafka, client, work, heap, kafkaOnly, parseOnly);
         } finally {
             deleteRecursively(work);
         }
     }
 
     private double parseOnly() {
-        IntStream.range(0, Math.min(50, pages)).forEach(i -> Jsoup.parse(html(i)).body().text());
+        int pages = settings.pages();
+        IntStream.range(0, Math.min(settings.warmupPages(), pages)).parallel().forEach(i -> Jsoup.parse(html(i)).body().text());
         long start = System.nanoTime();
         long chars = IntStream.range(0, pages).parallel().mapToLong(i -> Jsoup.parse(html(i)).body().text().length()).sum();
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -148,6 +168,7 @@ public final class PipelineBench {
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerProps.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
                 String.valueOf(KafkaClients.maxMessageBytes(CommonConfig.DEFAULT_PAGE_MAX_BYTES)));
+        int pages = settings.pages();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
                         KafkaClients.pageProducer(client, CommonConfig.DEFAULT_PAGE_MAX_BYTES),
                         new ByteArraySerializer(), new ByteArraySerializer());
@@ -165,7 +186,7 @@ public final class PipelineBench {
             }
             producer.flush();
             int consumed = 0;
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long deadline = System.nanoTime() + settings.timeout().toNanos();
             while (consumed < pages && System.nanoTime() < deadline) {
                 consumed += consumer.poll(Duration.ofMillis(200)).count();
             }
@@ -173,52 +194,136 @@ public final class PipelineBench {
         }
     }
 
-    private record PipelineRun(int pagesProcessed, double seconds, long[] freshnessMs) {
-    }
+    /** What one phase stored: pages processed, first fetch to last store, and each row's freshness. */
+    private record Phase(int pagesProcessed, int articles, double seconds, long[] freshnessMs) {
 
-    private PipelineRun pipeline(EmbeddedKafka kafka, Path work) throws Exception {
-        Path dataDir = work.resolve("pipeline");
-        try (BenchSite site = new BenchSite(bodies.stream().map(b -> b.getBytes(StandardCharsets.UTF_8)).toList(), pages, HOSTS)) {
-            Map<String, Object> values = new HashMap<>();
-            values.put(CommonConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-            values.put(CommonConfig.DATA_DIR, dataDir.toString());
-            values.put(CommonConfig.HTTP_PORT, 0);
-            values.put("newsflow.ingest.start.urls", site.urls());
-            // the bench site is on loopback: open the SSRF guard for it and measure without the politeness delay
-            values.put("newsflow.ingest.fetch.allow.private", true);
-            values.put("newsflow.ingest.fetch.delay.ms", 0L);
-            long start = System.nanoTime();
-            try (RunningProcess process = RunningProcess.start(NewsflowConfig.of(values), EnumSet.allOf(Stage.class), null, false)) {
-                MeterRegistry registry = process.registry();
-                long deadline = start + timeout.toNanos();
-                try (Progress enrichedSoFar = Progress.toStderr("bench pipeline: pages enriched", pages)) {
-                    long shown = 0;
-                    while (System.nanoTime() < deadline) {
-                        long enriched = count(registry, MetricNames.ENRICH_RECORDS, "article");
-                        long processed = enriched + count(registry, MetricNames.ENRICH_RECORDS, "not_article");
-                        enrichedSoFar.advance(processed - shown);
-                        shown = processed;
-                        if (processed >= pages && count(registry, MetricNames.SINK_ROWS, "written") >= enriched) {
-                            break;
-                        }
-                        Thread.sleep(50);
-                    }
-                }
-                long processed = count(registry, MetricNames.ENRICH_RECORDS, "article")
-                        + count(registry, MetricNames.ENRICH_RECORDS, "not_article");
-                return fromStore(dataDir.resolve("newsflow.db"), (int) processed);
-            }
+        double rate() {
+            return pagesProcessed / seconds;
         }
     }
 
-    /** Rate and freshness from the rows themselves: first fetch to last store, and store minus fetch per row. */
-    private static PipelineRun fromStore(Path db, int processed) throws SQLException {
+    private Result pipeline(EmbeddedKafka kafka, Properties client, Path work, HeapSampler heap, double kafkaOnly,
+            double parseOnly) throws Exception {
+        Path dataDir = work.resolve("pipeline");
+        Map<String, Object> values = new HashMap<>();
+        values.put(CommonConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        values.put(CommonConfig.DATA_DIR, dataDir.toString());
+        values.put(CommonConfig.HTTP_PORT, 0);
+        // the bench site is on loopback: open the SSRF guard for it and measure without the politeness delay
+        values.put("newsflow.ingest.fetch.allow.private", true);
+        values.put("newsflow.ingest.fetch.delay.ms", 0L);
+        Path db = dataDir.resolve("newsflow.db");
+        try (BenchSite site = new BenchSite(bodies.stream().map(b -> b.getBytes(StandardCharsets.UTF_8)).toList(), HOSTS);
+                LinkOffers offers = new LinkOffers(client, site);
+                RunningProcess process = RunningProcess.start(tuning.with(values), EnumSet.allOf(Stage.class), null, false)) {
+            Stages stages = new Stages(process.registry());
+            int warmup = settings.warmupPages();
+            int pages = settings.pages();
+            phase("warm-up", stages, offers, 0, warmup, 0, db);
+            Phase peak = phase("peak", stages, offers, warmup, pages, 0, db);
+            double rate = settings.pacedRate() > 0 ? settings.pacedRate() : peak.rate() / 2;
+            int pacedPages = Math.max(1, (int) Math.round(rate * settings.pacedFor().toMillis() / 1000.0));
+            Phase paced = phase("paced", stages, offers, warmup + pages, pacedPages, rate, db);
+            double throughput = peak.rate();
+            long[] freshness = paced.freshnessMs();
+            return new Result(warmup, pages, peak.articles(), peak.seconds(), throughput, rate, paced.pagesProcessed(),
+                    percentile(freshness, 50), percentile(freshness, 95), percentile(freshness, 99),
+                    heap.peakMegabytes(), kafkaOnly, parseOnly, throughput / kafkaOnly, throughput / parseOnly);
+        }
+    }
+
+    /** Offers pages [first, first + count) as links, evenly at {@code rate} per second (0: all at once), and waits until all are stored. */
+    private Phase phase(String name, Stages stages, LinkOffers offers, int first, int count, double rate, Path db)
+            throws Exception {
+        if (count == 0) {
+            return new Phase(0, 0, 0, new long[0]);
+        }
+        long processedBefore = stages.processed();
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        try (Progress done = Progress.toStderr("bench pipeline: " + name + " pages enriched", count)) {
+            long shown = 0;
+            long start = System.nanoTime();
+            int offered = 0;
+            while (System.nanoTime() < deadline) {
+                long elapsed = System.nanoTime() - start;
+                int due = rate <= 0 ? count : (int) Math.min(count, Math.floor(elapsed / 1e9 * rate) + 1);
+                for (; offered < due; offered++) {
+                    offers.offer(first + offered);
+                }
+                offers.flush();
+                long processed = stages.processed() - processedBefore;
+                done.advance(processed - shown);
+                shown = processed;
+                if (processed >= count && stages.stored() >= stages.enriched()) {
+                    break;
+                }
+                Thread.sleep(rate <= 0 ? 50 : Math.max(1, Math.min(50, (long) (1000 / rate))));
+            }
+        }
+        long processed = stages.processed() - processedBefore;
+        if (processed < count) {
+            throw new IllegalStateException("the " + name + " phase processed " + processed + " of " + count
+                    + " pages within " + settings.timeout().toSeconds() + " s");
+        }
+        return fromStore(db, first, count, (int) processed);
+    }
+
+    /** The pipeline's counters: pages enriched or skipped as not articles, and rows stored. */
+    private record Stages(MeterRegistry registry) {
+
+        long enriched() {
+            return count(registry, MetricNames.ENRICH_RECORDS, "article");
+        }
+
+        long processed() {
+            return enriched() + count(registry, MetricNames.ENRICH_RECORDS, "not_article");
+        }
+
+        long stored() {
+            return count(registry, MetricNames.SINK_ROWS, "written");
+        }
+    }
+
+    /** Plays a discovery source: publishes bench page URLs to {@code newsflow.links}, keyed by host. */
+    private static final class LinkOffers implements AutoCloseable {
+
+        private final KafkaProducer<String, Link> producer;
+        private final BenchSite site;
+
+        LinkOffers(Properties client, BenchSite site) {
+            Properties props = new Properties();
+            props.putAll(client);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+            this.producer = new KafkaProducer<>(props, Topics.LINKS.keySerde().serializer(), Topics.LINKS.valueSerde().serializer());
+            this.site = site;
+        }
+
+        void offer(int page) {
+            String url = site.url(page);
+            producer.send(new ProducerRecord<>(Topics.LINKS.name(), HostKey.of(url), new Link(url, "bench", Instant.now(), null)));
+        }
+
+        void flush() {
+            producer.flush();
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+        }
+    }
+
+    /** Rate and freshness of one phase from its rows: first fetch to last store, and store minus fetch per row. */
+    private static Phase fromStore(Path db, int first, int count, int processed) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT fetched_at, stored_at FROM articles")) {
+                ResultSet rs = st.executeQuery("SELECT url, fetched_at, stored_at FROM articles")) {
             List<long[]> rows = new ArrayList<>();
             while (rs.next()) {
-                rows.add(new long[] {Instant.parse(rs.getString(1)).toEpochMilli(), Instant.parse(rs.getString(2)).toEpochMilli()});
+                int page = BenchSite.page(rs.getString(1));
+                if (page >= first && page < first + count) {
+                    rows.add(new long[] {Instant.parse(rs.getString(2)).toEpochMilli(), Instant.parse(rs.getString(3)).toEpochMilli()});
+                }
             }
             if (rows.isEmpty()) {
                 throw new IllegalStateException("no article was stored: the pipeline made no progress");
@@ -226,7 +331,7 @@ public final class PipelineBench {
             long firstFetch = rows.stream().mapToLong(r -> r[0]).min().orElseThrow();
             long lastStore = rows.stream().mapToLong(r -> r[1]).max().orElseThrow();
             long[] freshness = rows.stream().mapToLong(r -> r[1] - r[0]).sorted().toArray();
-            return new PipelineRun(processed, Math.max(1, lastStore - firstFetch) / 1000.0, freshness);
+            return new Phase(processed, rows.size(), Math.max(1, lastStore - firstFetch) / 1000.0, freshness);
         }
     }
 

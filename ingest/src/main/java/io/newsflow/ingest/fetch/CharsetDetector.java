@@ -1,5 +1,6 @@
 package io.newsflow.ingest.fetch;
 
+import io.newsflow.core.record.ArticleId;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -20,8 +21,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CharsetDetector {
 
-    /** A decoded body and the charset it was decoded with. */
-    public record Decoded(String text, Charset charset) {
+    /**
+     * A decoded body, the charset it was decoded with, and the hex SHA-256 of the text's UTF-8
+     * bytes (the page's {@code contentSha256}).
+     */
+    public record Decoded(String text, Charset charset, String sha256) {
+
+        static Decoded of(String text, Charset charset) {
+            return new Decoded(text, charset, ArticleId.sha256Hex(text));
+        }
     }
 
     private static final Pattern META_CHARSET = Pattern.compile(
@@ -34,20 +42,38 @@ public final class CharsetDetector {
 
     public static Decoded decode(byte[] body, @Nullable String headerCharset) {
         if (startsWith(body, 0xEF, 0xBB, 0xBF)) {
-            return new Decoded(new String(body, 3, body.length - 3, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            return Decoded.of(new String(body, 3, body.length - 3, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         }
         if (startsWith(body, 0xFE, 0xFF)) {
-            return new Decoded(new String(body, 2, body.length - 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE);
+            return Decoded.of(new String(body, 2, body.length - 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE);
         }
         if (startsWith(body, 0xFF, 0xFE)) {
-            return new Decoded(new String(body, 2, body.length - 2, StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE);
+            return Decoded.of(new String(body, 2, body.length - 2, StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE);
         }
         for (Charset candidate : new Charset[] {charset(headerCharset), charset(metaCharset(body)), StandardCharsets.UTF_8}) {
-            if (candidate != null && decodesCleanly(body, candidate)) {
-                return new Decoded(new String(body, candidate), candidate);
+            if (candidate == null) {
+                continue;
+            }
+            Decoded decoded = candidate.equals(StandardCharsets.UTF_8) ? utf8(body) : null;
+            if (decoded != null) {
+                return decoded;
+            }
+            if (decodesCleanly(body, candidate)) {
+                return Decoded.of(new String(body, candidate), candidate);
             }
         }
-        return new Decoded(new String(body, WINDOWS_1252), WINDOWS_1252);
+        return Decoded.of(new String(body, WINDOWS_1252), WINDOWS_1252);
+    }
+
+    /**
+     * Most pages are UTF-8, so they take one fast decode instead of a strict pass and a second
+     * decode. The lenient decoder writes U+FFFD for every malformed sequence, so a text without one
+     * decoded losslessly and the body itself is its UTF-8, ready to hash. A text with one (a literal
+     * U+FFFD, a body cut mid-character, or not UTF-8 at all) is left to the strict check.
+     */
+    private static @Nullable Decoded utf8(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.indexOf('\uFFFD') < 0 ? new Decoded(text, StandardCharsets.UTF_8, ArticleId.sha256Hex(body)) : null;
     }
 
     private static @Nullable String metaCharset(byte[] body) {

@@ -2,7 +2,6 @@ package io.newsflow.ingest.fetch;
 
 import static java.util.Objects.requireNonNull;
 
-import io.newsflow.core.record.ArticleId;
 import io.newsflow.ingest.frontier.UrlCanonicalizer;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.HttpFetcher;
@@ -20,8 +19,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -35,7 +32,6 @@ import org.jspecify.annotations.Nullable;
 public final class PageFetcher {
 
     /** The media types fetched as articles. */
-    private static final Pattern HEAD_END = Pattern.compile("</head\\s*>", Pattern.CASE_INSENSITIVE);
     public static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     private static final int BINARY_SNIFF_BYTES = 1024;
@@ -79,7 +75,7 @@ public final class PageFetcher {
         String html = decoded.text();
         Page page = new Page(url, canonicalUrl(html, finalUrl, url), finalUrl, source, clock.instant(), status,
                 response.mediaType(), decoded.charset().name(), response.header("etag"), response.header("last-modified"),
-                ArticleId.sha256Hex(html), response.truncated(), html);
+                decoded.sha256(), response.truncated(), html);
         return new PageFetch(PageFetch.OK, status, page, null, body.length, response.elapsed());
     }
 
@@ -141,8 +137,22 @@ public final class PageFetcher {
      * read it, and parsing just the head keeps a second full parse of every page off the fetch path.
      */
     static String head(String html) {
-        Matcher end = HEAD_END.matcher(html);
-        return end.find() ? html.substring(0, end.end()) : html;
+        for (int at = html.indexOf("</"); at >= 0; at = html.indexOf("</", at + 2)) {
+            if (html.regionMatches(true, at + 2, "head", 0, 4)) {
+                int end = at + 6;
+                while (end < html.length() && isHtmlSpace(html.charAt(end))) {
+                    end++;
+                }
+                if (end < html.length() && html.charAt(end) == '>') {
+                    return html.substring(0, end + 1);
+                }
+            }
+        }
+        return html;
+    }
+
+    private static boolean isHtmlSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
     /** Retry-After as seconds or an HTTP date, capped; null when absent or unreadable. */

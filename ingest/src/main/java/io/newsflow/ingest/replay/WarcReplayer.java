@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.metrics.MetricNames;
-import io.newsflow.core.record.ArticleId;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.topic.Topics;
 import io.newsflow.ingest.fetch.CharsetDetector;
@@ -127,7 +126,7 @@ public final class WarcReplayer {
         String html = decoded.text();
         Page page = new Page(url, canonical, url, source, response.date(), http.status(), mediaType,
                 decoded.charset().name(), http.headers().first("ETag").orElse(null),
-                http.headers().first("Last-Modified").orElse(null), ArticleId.sha256Hex(html), truncated, html);
+                http.headers().first("Last-Modified").orElse(null), decoded.sha256(), truncated, html);
         producer.send(new ProducerRecord<>(Topics.PAGES.name(), canonical, page), (meta, error) -> {
             if (error != null) {
                 LOG.warn("cannot publish {}: {}", canonical, error.toString());

@@ -2,6 +2,7 @@ package io.newsflow.ingest.fetch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.newsflow.core.record.ArticleId;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,36 @@ class CharsetDetectorTest {
         byte[] full = TEXT.getBytes(StandardCharsets.UTF_8);
         byte[] cut = java.util.Arrays.copyOf(full, full.length - 1);
         assertEquals(StandardCharsets.UTF_8, CharsetDetector.decode(cut, null).charset());
+    }
+
+    @Test
+    void theContentHashIsTheHashOfTheTextsUtf8WhicheverWayItWasDecoded() {
+        byte[] full = TEXT.getBytes(StandardCharsets.UTF_8);
+        byte[] cut = java.util.Arrays.copyOf(full, full.length - 1);
+        byte[] literalReplacement = (TEXT + "\uFFFD").getBytes(StandardCharsets.UTF_8);
+        byte[] bom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, full);
+        byte[] polish = TEXT.getBytes(Charset.forName("iso-8859-2"));
+        for (CharsetDetector.Decoded decoded : java.util.List.of(CharsetDetector.decode(full, null),
+                CharsetDetector.decode(cut, null), CharsetDetector.decode(literalReplacement, "utf-8"),
+                CharsetDetector.decode(bom, null), CharsetDetector.decode(polish, "iso-8859-2"))) {
+            assertEquals(ArticleId.sha256Hex(decoded.text()), decoded.sha256(), decoded.text());
+        }
+    }
+
+    @Test
+    void aLiteralReplacementCharacterIsStillUtf8() {
+        String text = TEXT + " \uFFFD";
+        CharsetDetector.Decoded decoded = CharsetDetector.decode(text.getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(text, decoded.text());
+        assertEquals(StandardCharsets.UTF_8, decoded.charset());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8FallBackToWindows1252() {
+        byte[] latin = "caf\u00e9 cr\u00e8me".getBytes(Charset.forName("windows-1252"));
+        CharsetDetector.Decoded decoded = CharsetDetector.decode(latin, null);
+        assertEquals("caf\u00e9 cr\u00e8me", decoded.text());
+        assertEquals(Charset.forName("windows-1252"), decoded.charset());
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -89,6 +89,8 @@ class PageFetcherTest {
         String html = "<html><HEAD ><link rel=canonical href=/a></head ><body><link rel=canonical href=/b><p>x</p></body></html>";
         assertEquals("<html><HEAD ><link rel=canonical href=/a></head >", PageFetcher.head(html));
         assertEquals("<p>no head end</p>", PageFetcher.head("<p>no head end</p>"));
+        assertEquals("<head></header></HeAd\n>", PageFetcher.head("<head></header></HeAd\n><p>x</p>"));
+        assertEquals("</head", PageFetcher.head("</head"));
     }
 
     @Test
