@@ -16,14 +16,16 @@ public final class EnrichConfig {
     private static final String APPLICATION_ID_DOC = "Kafka Streams application id: the consumer group and the prefix of internal topics.";
 
     public static final String THREADS = "newsflow.enrich.threads";
-    private static final String THREADS_DOC = "Stream threads per instance.";
+    private static final String THREADS_DOC = "Stream threads per instance; by default one per core, at most four "
+            + "(the partitions of newsflow.pages), since enrich is the stage that needs the CPU.";
+    private static final int DEFAULT_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     public static final String COMMIT_INTERVAL_MS = "newsflow.enrich.commit.interval.ms";
     private static final String COMMIT_INTERVAL_MS_DOC = "How often transactions commit, in milliseconds: the floor of end-to-end latency under exactly-once.";
 
     public static final ConfigDef DEFINITION = new ConfigDef(CommonConfig.DEFINITION)
             .define(APPLICATION_ID, Type.STRING, "newsflow-enrich", Importance.HIGH, APPLICATION_ID_DOC)
-            .define(THREADS, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM, THREADS_DOC)
+            .define(THREADS, Type.INT, DEFAULT_THREADS, Range.atLeast(1), Importance.MEDIUM, THREADS_DOC)
             .define(COMMIT_INTERVAL_MS, Type.LONG, 200L, Range.atLeast(1), Importance.LOW, COMMIT_INTERVAL_MS_DOC);
 
     private final Map<String, Object> values;

@@ -86,12 +86,14 @@ public final class PipelineBench {
             long freshnessP95Ms,
             long freshnessP99Ms,
             long peakHeapMb,
+            long peakLiveHeapMb,
             double kafkaOnlyPagesPerSecond,
             double parseOnlyPagesPerSecond,
             double ratioToKafkaOnly,
             double ratioToParseOnly) {
     }
 
+    private static final int PARSE_ROUNDS = 3;
     /** Loopback hosts the pages are spread over: at least the fetch threads of one instance. */
     private static final int HOSTS = 8;
 
@@ -136,16 +138,25 @@ public final class PipelineBench {
         }
     }
 
+    /**
+     * Bare jsoup parse and text on all cores: one uncounted round so the JIT has compiled the
+     * parser, then the fastest of three rounds, the machine's best at parsing these pages.
+     */
     private double parseOnly() {
         int pages = settings.pages();
-        IntStream.range(0, Math.min(settings.warmupPages(), pages)).parallel().forEach(i -> Jsoup.parse(html(i)).body().text());
-        long start = System.nanoTime();
-        long chars = IntStream.range(0, pages).parallel().mapToLong(i -> Jsoup.parse(html(i)).body().text().length()).sum();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (chars < 0) {
-            throw new IllegalStateException("unreachable: keeps the parse from being optimised away");
+        double best = 0;
+        for (int round = 0; round <= PARSE_ROUNDS; round++) {
+            long start = System.nanoTime();
+            long chars = IntStream.range(0, pages).parallel().mapToLong(i -> Jsoup.parse(html(i)).body().text().length()).sum();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (chars < 0) {
+                throw new IllegalStateException("unreachable: keeps the parse from being optimised away");
+            }
+            if (round > 0) {
+                best = Math.max(best, pages / seconds);
+            }
         }
-        return pages / seconds;
+        return best;
     }
 
     private String html(int page) {
@@ -228,7 +239,7 @@ public final class PipelineBench {
             long[] freshness = paced.freshnessMs();
             return new Result(warmup, pages, peak.articles(), peak.seconds(), throughput, rate, paced.pagesProcessed(),
                     percentile(freshness, 50), percentile(freshness, 95), percentile(freshness, 99),
-                    heap.peakMegabytes(), kafkaOnly, parseOnly, throughput / kafkaOnly, throughput / parseOnly);
+                    heap.peakMegabytes(), heap.peakAfterCollectionMegabytes(), kafkaOnly, parseOnly, throughput / kafkaOnly, throughput / parseOnly);
         }
     }
 

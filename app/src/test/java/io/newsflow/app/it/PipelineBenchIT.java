@@ -44,6 +44,7 @@ class PipelineBenchIT {
         assertEquals(result.pagesPerSecond() / result.kafkaOnlyPagesPerSecond(), result.ratioToKafkaOnly(), 1e-9);
         assertTrue(result.freshnessP50Ms() >= 0 && result.freshnessP50Ms() <= result.freshnessP95Ms()
                 && result.freshnessP95Ms() <= result.freshnessP99Ms(), result.toString());
-        assertTrue(result.peakHeapMb() > 0, result.toString());
+        assertTrue(result.peakHeapMb() > 0 && result.peakLiveHeapMb() > 0 && result.peakLiveHeapMb() <= result.peakHeapMb(),
+                result.toString());
     }
 }
