@@ -17,9 +17,12 @@ import io.newsflow.core.record.Page;
 import io.newsflow.core.topic.Topics;
 import io.newsflow.enrich.extract.eval.HtmlPages;
 import io.newsflow.ingest.frontier.HostKey;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,13 +76,20 @@ public final class PipelineBench {
     public record Settings(int warmupPages, int pages, double pacedRate, Duration pacedFor, Duration timeout) {
     }
 
-    /** The figures of one run; rates in pages per second, latencies in milliseconds. */
+    /**
+     * The figures of one run; rates in pages per second, latencies in milliseconds. cpuMsPerPage is
+     * the CPU time of the whole process (broker, bench site, the three stages) per page of the peak
+     * phase, less sensitive than the rate to other jobs on the machine; jitMsPerPage is the part of
+     * it the JIT compiler spent compiling, in the same phase.
+     */
     public record Result(
             int warmupPages,
             int pages,
             int articles,
             double seconds,
             double pagesPerSecond,
+            double cpuMsPerPage,
+            double jitMsPerPage,
             double freshnessPagesPerSecond,
             int freshnessPages,
             long freshnessP50Ms,
@@ -94,6 +104,9 @@ public final class PipelineBench {
     }
 
     private static final int PARSE_ROUNDS = 3;
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     /** Loopback hosts the pages are spread over: at least the fetch threads of one instance. */
     private static final int HOSTS = 8;
 
@@ -206,7 +219,8 @@ public final class PipelineBench {
     }
 
     /** What one phase stored: pages processed, first fetch to last store, and each row's freshness. */
-    private record Phase(int pagesProcessed, int articles, double seconds, long[] freshnessMs) {
+    private record Phase(int pagesProcessed, int articles, double seconds, long[] freshnessMs, double cpuMsPerPage,
+            double jitMsPerPage) {
 
         double rate() {
             return pagesProcessed / seconds;
@@ -237,9 +251,11 @@ public final class PipelineBench {
             Phase paced = phase("paced", stages, offers, warmup + pages, pacedPages, rate, db);
             double throughput = peak.rate();
             long[] freshness = paced.freshnessMs();
-            return new Result(warmup, pages, peak.articles(), peak.seconds(), throughput, rate, paced.pagesProcessed(),
+            return new Result(warmup, pages, peak.articles(), peak.seconds(), throughput, peak.cpuMsPerPage(),
+                    peak.jitMsPerPage(), rate, paced.pagesProcessed(),
                     percentile(freshness, 50), percentile(freshness, 95), percentile(freshness, 99),
-                    heap.peakMegabytes(), heap.peakAfterCollectionMegabytes(), kafkaOnly, parseOnly, throughput / kafkaOnly, throughput / parseOnly);
+                    heap.peakMegabytes(), heap.peakAfterCollectionMegabytes(),
+                    kafkaOnly, parseOnly, throughput / kafkaOnly, throughput / parseOnly);
         }
     }
 
@@ -247,9 +263,11 @@ public final class PipelineBench {
     private Phase phase(String name, Stages stages, LinkOffers offers, int first, int count, double rate, Path db)
             throws Exception {
         if (count == 0) {
-            return new Phase(0, 0, 0, new long[0]);
+            return new Phase(0, 0, 0, new long[0], 0, 0);
         }
         long processedBefore = stages.processed();
+        long cpuBefore = PROCESS.getProcessCpuTime();
+        long jitBefore = JIT.getTotalCompilationTime();
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         try (Progress done = Progress.toStderr("bench pipeline: " + name + " pages enriched", count)) {
             long shown = 0;
@@ -276,7 +294,9 @@ public final class PipelineBench {
             throw new IllegalStateException("the " + name + " phase processed " + processed + " of " + count
                     + " pages within " + settings.timeout().toSeconds() + " s");
         }
-        return fromStore(db, first, count, (int) processed);
+        double cpuMsPerPage = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e6 / processed;
+        double jitMsPerPage = (double) (JIT.getTotalCompilationTime() - jitBefore) / processed;
+        return fromStore(db, first, count, (int) processed, cpuMsPerPage, jitMsPerPage);
     }
 
     /** The pipeline's counters: pages enriched or skipped as not articles, and rows stored. */
@@ -325,7 +345,8 @@ public final class PipelineBench {
     }
 
     /** Rate and freshness of one phase from its rows: first fetch to last store, and store minus fetch per row. */
-    private static Phase fromStore(Path db, int first, int count, int processed) throws SQLException {
+    private static Phase fromStore(Path db, int first, int count, int processed, double cpuMsPerPage,
+            double jitMsPerPage) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT url, fetched_at, stored_at FROM articles")) {
@@ -342,7 +363,7 @@ public final class PipelineBench {
             long firstFetch = rows.stream().mapToLong(r -> r[0]).min().orElseThrow();
             long lastStore = rows.stream().mapToLong(r -> r[1]).max().orElseThrow();
             long[] freshness = rows.stream().mapToLong(r -> r[1] - r[0]).sorted().toArray();
-            return new Phase(processed, rows.size(), Math.max(1, lastStore - firstFetch) / 1000.0, freshness);
+            return new Phase(processed, rows.size(), Math.max(1, lastStore - firstFetch) / 1000.0, freshness, cpuMsPerPage, jitMsPerPage);
         }
     }
 

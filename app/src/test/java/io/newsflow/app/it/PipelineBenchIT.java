@@ -39,7 +39,7 @@ class PipelineBenchIT {
         assertEquals(12, result.articles(), "every fixture page is an article");
         assertEquals(4.0, result.freshnessPagesPerSecond());
         assertEquals(8, result.freshnessPages(), "4 pages/s for 2 s");
-        assertTrue(result.pagesPerSecond() > 0 && result.seconds() > 0, result.toString());
+        assertTrue(result.pagesPerSecond() > 0 && result.seconds() > 0 && result.cpuMsPerPage() > 0, result.toString());
         assertEquals(result.pagesPerSecond() / result.parseOnlyPagesPerSecond(), result.ratioToParseOnly(), 1e-9);
         assertEquals(result.pagesPerSecond() / result.kafkaOnlyPagesPerSecond(), result.ratioToKafkaOnly(), 1e-9);
         assertTrue(result.freshnessP50Ms() >= 0 && result.freshnessP50Ms() <= result.freshnessP95Ms()
