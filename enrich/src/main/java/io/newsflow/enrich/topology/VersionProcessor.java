@@ -3,7 +3,6 @@ package io.newsflow.enrich.topology;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.record.Article;
 import io.newsflow.core.record.ArticleId;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -100,6 +99,6 @@ final class VersionProcessor implements Processor<String, Article, String, Artic
         byte[] json = JsonCodec.encode(Arrays.asList(a.title(), a.authors(), a.publishedAt(), a.modifiedAt(),
                 a.section(), a.lead(), a.language(), a.image(), a.text(), a.countries(), a.persons(),
                 a.extractorVersion(), a.taggerVersion()));
-        return ArticleId.sha256Hex(new String(json, StandardCharsets.UTF_8));
+        return ArticleId.sha256Hex(json);
     }
 }
