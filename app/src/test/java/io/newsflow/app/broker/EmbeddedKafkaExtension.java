@@ -32,7 +32,7 @@ public final class EmbeddedKafkaExtension implements ParameterResolver {
                 .getOrComputeIfAbsent("broker", key -> new SharedBroker(), SharedBroker.class).kafka;
     }
 
-    private static final class SharedBroker implements ExtensionContext.Store.CloseableResource {
+    private static final class SharedBroker implements AutoCloseable {
 
         private final Path dir;
         private final EmbeddedKafka kafka;

@@ -40,6 +40,7 @@ class EnrichInstanceKillIT {
     private static final String APP_ID = "newsflow-enrich";
     private static final int ARTICLES = 200;
     private static final int REVISED = 20;
+    private static final Pattern STREAM_THREAD = Pattern.compile("-StreamThread-[0-9]+-consumer$");
     private static final Pattern ENRICHED = Pattern.compile("newsflow_enrich_records_total\\{[^}]*outcome=\"article\"[^}]*} ([0-9.E]+)");
 
     @Test
@@ -102,12 +103,15 @@ class EnrichInstanceKillIT {
 
     private static void awaitTwoMembersWithPartitions(EmbeddedKafka kafka) throws Exception {
         try (Admin admin = Admin.create(ReliabilityConfigs.clientProperties(kafka))) {
+            // each instance runs several stream threads, each a group member named after its instance
             Eventually.await("both enrich instances assigned partitions", Duration.ofSeconds(90), () -> {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(APP_ID)).all().get().get(APP_ID);
                 return group.members().stream()
                         .filter(m -> m.assignment().topicPartitions().stream().anyMatch(p -> p.topic().equals("newsflow.pages")))
+                        .map(m -> STREAM_THREAD.matcher(m.clientId()).replaceFirst(""))
+                        .distinct()
                         .count();
-            }, members -> members == 2);
+            }, instances -> instances == 2);
         }
     }
 
