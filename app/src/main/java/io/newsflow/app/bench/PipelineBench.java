@@ -21,7 +21,6 @@ import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,7 +79,7 @@ public final class PipelineBench {
      * The figures of one run; rates in pages per second, latencies in milliseconds. cpuMsPerPage is
      * the CPU time of the whole process (broker, bench site, the three stages) per page of the peak
      * phase, less sensitive than the rate to other jobs on the machine; jitMsPerPage is the part of
-     * it the JIT compiler spent compiling, in the same phase.
+     * it the JIT compiler threads used, in the same phase.
      */
     public record Result(
             int warmupPages,
@@ -104,7 +103,6 @@ public final class PipelineBench {
     }
 
     private static final int PARSE_ROUNDS = 3;
-    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     private static final OperatingSystemMXBean PROCESS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     /** Loopback hosts the pages are spread over: at least the fetch threads of one instance. */
@@ -251,12 +249,18 @@ public final class PipelineBench {
             Phase paced = phase("paced", stages, offers, warmup + pages, pacedPages, rate, db);
             double throughput = peak.rate();
             long[] freshness = paced.freshnessMs();
-            return new Result(warmup, pages, peak.articles(), peak.seconds(), throughput, peak.cpuMsPerPage(),
-                    peak.jitMsPerPage(), rate, paced.pagesProcessed(),
+            // rounded to what the machine's noise leaves meaningful, so the line reads at a glance
+            return new Result(warmup, pages, peak.articles(), round(peak.seconds(), 2), round(throughput, 1),
+                    round(peak.cpuMsPerPage(), 2), round(peak.jitMsPerPage(), 2), round(rate, 1), paced.pagesProcessed(),
                     percentile(freshness, 50), percentile(freshness, 95), percentile(freshness, 99),
                     heap.peakMegabytes(), heap.peakAfterCollectionMegabytes(),
-                    kafkaOnly, parseOnly, throughput / kafkaOnly, throughput / parseOnly);
+                    round(kafkaOnly, 1), round(parseOnly, 1), round(throughput / kafkaOnly, 3), round(throughput / parseOnly, 3));
         }
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
     }
 
     /** Offers pages [first, first + count) as links, evenly at {@code rate} per second (0: all at once), and waits until all are stored. */
@@ -267,7 +271,7 @@ public final class PipelineBench {
         }
         long processedBefore = stages.processed();
         long cpuBefore = PROCESS.getProcessCpuTime();
-        long jitBefore = JIT.getTotalCompilationTime();
+        long jitBefore = CompilerCpu.nanos();
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         try (Progress done = Progress.toStderr("bench pipeline: " + name + " pages enriched", count)) {
             long shown = 0;
@@ -295,7 +299,7 @@ public final class PipelineBench {
                     + " pages within " + settings.timeout().toSeconds() + " s");
         }
         double cpuMsPerPage = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e6 / processed;
-        double jitMsPerPage = (double) (JIT.getTotalCompilationTime() - jitBefore) / processed;
+        double jitMsPerPage = (CompilerCpu.nanos() - jitBefore) / 1e6 / processed;
         return fromStore(db, first, count, (int) processed, cpuMsPerPage, jitMsPerPage);
     }
 

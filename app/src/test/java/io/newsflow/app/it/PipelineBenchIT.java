@@ -40,8 +40,9 @@ class PipelineBenchIT {
         assertEquals(4.0, result.freshnessPagesPerSecond());
         assertEquals(8, result.freshnessPages(), "4 pages/s for 2 s");
         assertTrue(result.pagesPerSecond() > 0 && result.seconds() > 0 && result.cpuMsPerPage() > 0, result.toString());
-        assertEquals(result.pagesPerSecond() / result.parseOnlyPagesPerSecond(), result.ratioToParseOnly(), 1e-9);
-        assertEquals(result.pagesPerSecond() / result.kafkaOnlyPagesPerSecond(), result.ratioToKafkaOnly(), 1e-9);
+        // the line prints rates to 0.1 and ratios to 0.001, so the ratios agree up to that rounding
+        assertEquals(result.pagesPerSecond() / result.parseOnlyPagesPerSecond(), result.ratioToParseOnly(), 0.002);
+        assertEquals(result.pagesPerSecond() / result.kafkaOnlyPagesPerSecond(), result.ratioToKafkaOnly(), 0.002);
         assertTrue(result.freshnessP50Ms() >= 0 && result.freshnessP50Ms() <= result.freshnessP95Ms()
                 && result.freshnessP95Ms() <= result.freshnessP99Ms(), result.toString());
         assertTrue(result.peakHeapMb() > 0 && result.peakLiveHeapMb() > 0 && result.peakLiveHeapMb() <= result.peakHeapMb(),
