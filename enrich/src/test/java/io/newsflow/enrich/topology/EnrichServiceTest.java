@@ -1,0 +1,44 @@
+package io.newsflow.enrich.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.core.config.CommonConfig;
+import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.enrich.EnrichConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnrichServiceTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aBacklogOfPagesIsBufferedInFiftiesNotStreamsThousands() {
+        Properties props = EnrichService.streamsConfig(config(), new Properties(), new SimpleMeterRegistry());
+
+        assertEquals(50, props.get(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG));
+        assertEquals(50, props.get(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)));
+    }
+
+    @Test
+    void anOperatorsKafkaSettingWinsOverTheBound() {
+        Properties kafka = new Properties();
+        kafka.put(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, "200");
+
+        Properties props = EnrichService.streamsConfig(config(), kafka, new SimpleMeterRegistry());
+
+        assertEquals("200", props.get(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG));
+    }
+
+    private EnrichConfig config() {
+        return new EnrichConfig(NewsflowConfig.of(Map.of(CommonConfig.DATA_DIR, dataDir.toString(),
+                EnrichConfig.APPLICATION_ID, "enrich-service-test")));
+    }
+}
