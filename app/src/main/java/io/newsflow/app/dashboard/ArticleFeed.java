@@ -126,7 +126,7 @@ public final class ArticleFeed implements AutoCloseable {
             latest.removeLast();
         }
         recent.remove(article.id());
-        recent.put(article.id(), new Seen(at, article.countries(), article.persons()));
+        recent.put(article.id(), new Seen(at, countryTags(article), personTags(article)));
         if (recent.size() > MAX_REMEMBERED) {
             Iterator<String> eldest = recent.keySet().iterator();
             eldest.next();
@@ -141,11 +141,11 @@ public final class ArticleFeed implements AutoCloseable {
         Map<String, Top> countries = new HashMap<>();
         Map<String, Top> persons = new HashMap<>();
         for (Seen seen : recent.values()) {
-            for (CountryTag c : seen.countries()) {
-                countries.merge(c.code(), new Top(c.code(), c.name(), 1, c.count()), Top::plus);
+            for (Tag c : seen.countries()) {
+                countries.merge(c.key(), new Top(c.key(), c.name(), 1, c.count()), Top::plus);
             }
-            for (PersonTag p : seen.persons()) {
-                persons.merge(p.name(), new Top(p.name(), p.name(), 1, p.count()), Top::plus);
+            for (Tag p : seen.persons()) {
+                persons.merge(p.key(), new Top(p.key(), p.name(), 1, p.count()), Top::plus);
             }
         }
         List<Item> items = latest.stream().map(ArticleFeed::item).toList();
@@ -186,10 +186,16 @@ public final class ArticleFeed implements AutoCloseable {
                 last = m.end();
             }
         }
-        List<Tag> countryTags = a.countries().stream().map(c -> new Tag(c.code(), c.name(), c.count())).toList();
-        List<Tag> personTags = a.persons().stream().map(p -> new Tag(p.name(), p.name(), p.count())).toList();
         return new Item(a.id(), a.url(), a.source(), a.title(), a.fetchedAt(), a.publishedAt(), a.version(),
-                countryTags, personTags, new Excerpt(text.substring(from, to), from > 0, to < text.length(), inside));
+                countryTags(a), personTags(a), new Excerpt(text.substring(from, to), from > 0, to < text.length(), inside));
+    }
+
+    private static List<Tag> countryTags(Article a) {
+        return a.countries().stream().map(c -> new Tag(c.code(), c.name(), c.count())).toList();
+    }
+
+    private static List<Tag> personTags(Article a) {
+        return a.persons().stream().map(p -> new Tag(p.name(), p.name(), p.count())).toList();
     }
 
     private static int wordStart(String text, int at) {
@@ -200,7 +206,8 @@ public final class ArticleFeed implements AutoCloseable {
         return i;
     }
 
-    private record Seen(Instant at, List<CountryTag> countries, List<PersonTag> persons) {
+    /** What the top lists need of an article: its tags and counts, without the mention spans and their text. */
+    private record Seen(Instant at, List<Tag> countries, List<Tag> persons) {
     }
 
     /** What the dashboard's articles endpoint serves. */
