@@ -1,6 +1,7 @@
 package io.newsflow.app.bench;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.core.json.Decimals;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.TopicBootstrap;
 import io.newsflow.app.run.RunningProcess;
@@ -250,17 +251,13 @@ public final class PipelineBench {
             double throughput = peak.rate();
             long[] freshness = paced.freshnessMs();
             // rounded to what the machine's noise leaves meaningful, so the line reads at a glance
-            return new Result(warmup, pages, peak.articles(), round(peak.seconds(), 2), round(throughput, 1),
-                    round(peak.cpuMsPerPage(), 2), round(peak.jitMsPerPage(), 2), round(rate, 1), paced.pagesProcessed(),
+            return new Result(warmup, pages, peak.articles(), Decimals.round(peak.seconds(), 2), Decimals.round(throughput, 1),
+                    Decimals.round(peak.cpuMsPerPage(), 2), Decimals.round(peak.jitMsPerPage(), 2), Decimals.round(rate, 1), paced.pagesProcessed(),
                     percentile(freshness, 50), percentile(freshness, 95), percentile(freshness, 99),
                     heap.peakMegabytes(), heap.peakAfterCollectionMegabytes(),
-                    round(kafkaOnly, 1), round(parseOnly, 1), round(throughput / kafkaOnly, 3), round(throughput / parseOnly, 3));
+                    Decimals.round(kafkaOnly, 1), Decimals.round(parseOnly, 1),
+                    Decimals.round(throughput / kafkaOnly, 3), Decimals.round(throughput / parseOnly, 3));
         }
-    }
-
-    private static double round(double value, int decimals) {
-        double scale = Math.pow(10, decimals);
-        return Math.round(value * scale) / scale;
     }
 
     /** Offers pages [first, first + count) as links, evenly at {@code rate} per second (0: all at once), and waits until all are stored. */

@@ -1,6 +1,7 @@
 package io.newsflow.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.core.json.Decimals;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.enrich.extract.eval.ExtractionBench;
 import java.nio.file.Path;
@@ -37,9 +38,9 @@ final class BenchExtractionCommand implements Callable<Integer> {
         ExtractionBench.Result result = new ExtractionBench(Duration.ofSeconds(warmUpSeconds)).run(html);
         ObjectNode line = JsonCodec.MAPPER.createObjectNode()
                 .put("pages", result.pages())
-                .put("extractorPagesPerSecond", Math.round(result.extractorPagesPerSecond() * 10) / 10.0)
-                .put("jsoupPagesPerSecond", Math.round(result.jsoupPagesPerSecond() * 10) / 10.0)
-                .put("ratio", Math.round(result.ratio() * 1000) / 1000.0);
+                .put("extractorPagesPerSecond", Decimals.round(result.extractorPagesPerSecond(), 1))
+                .put("jsoupPagesPerSecond", Decimals.round(result.jsoupPagesPerSecond(), 1))
+                .put("ratio", Decimals.round(result.ratio(), 3));
         spec.commandLine().getOut().println(JsonCodec.MAPPER.writeValueAsString(line));
         spec.commandLine().getOut().flush();
         return 0;

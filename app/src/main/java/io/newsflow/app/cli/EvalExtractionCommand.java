@@ -1,6 +1,7 @@
 package io.newsflow.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.core.json.Decimals;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.enrich.extract.eval.ExtractionEval;
 import java.nio.file.Files;
@@ -46,11 +47,11 @@ final class EvalExtractionCommand implements Callable<Integer> {
         ExtractionEval.Result result = new ExtractionEval().run(html, gold, out);
         ObjectNode line = JsonCodec.MAPPER.createObjectNode()
                 .put("pages", result.pages())
-                .put("precision", round(result.precision()))
-                .put("recall", round(result.recall()))
-                .put("f1", round(result.f1()))
-                .put("accuracy", round(result.accuracy()))
-                .put("pagesPerSecond", Math.round(result.pagesPerSecond() * 10) / 10.0);
+                .put("precision", Decimals.round(result.precision(), 4))
+                .put("recall", Decimals.round(result.recall(), 4))
+                .put("f1", Decimals.round(result.f1(), 4))
+                .put("accuracy", Decimals.round(result.accuracy(), 4))
+                .put("pagesPerSecond", Decimals.round(result.pagesPerSecond(), 1));
         spec.commandLine().getOut().println(JsonCodec.MAPPER.writeValueAsString(line));
         spec.commandLine().getOut().flush();
         for (ExtractionEval.PageResult page : result.worst().subList(0, Math.min(WORST_SHOWN, result.worst().size()))) {
@@ -59,9 +60,5 @@ final class EvalExtractionCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().flush();
         return 0;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10_000) / 10_000.0;
     }
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.search.Search;
+import io.newsflow.core.json.Decimals;
 import io.newsflow.app.http.AdminServer;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.json.JsonCodec;
@@ -170,14 +171,10 @@ public final class Dashboard implements AutoCloseable {
         Map<String, Double> percentiles = new LinkedHashMap<>();
         for (ValueAtPercentile p : snapshot.percentileValues()) {
             double seconds = p.value(TimeUnit.SECONDS);
-            percentiles.put("p" + Math.round(p.percentile() * 100), Double.isNaN(seconds) ? null : round(seconds));
+            percentiles.put("p" + Math.round(p.percentile() * 100), Double.isNaN(seconds) ? null : Decimals.round(seconds, 3));
         }
-        return new Freshness(snapshot.count(), snapshot.count() == 0 ? null : round(snapshot.mean(TimeUnit.SECONDS)),
-                round(snapshot.max(TimeUnit.SECONDS)), percentiles);
-    }
-
-    private static double round(double seconds) {
-        return Math.round(seconds * 1000) / 1000.0;
+        return new Freshness(snapshot.count(), snapshot.count() == 0 ? null : Decimals.round(snapshot.mean(TimeUnit.SECONDS), 3),
+                Decimals.round(snapshot.max(TimeUnit.SECONDS), 3), percentiles);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.newsflow.app.dashboard;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
+import io.newsflow.core.json.Decimals;
 import io.newsflow.core.metrics.CounterTotals;
 import io.newsflow.core.metrics.MetricNames;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class ThroughputSampler implements AutoCloseable {
             int i = 0;
             for (List<Double> series : rateSeries.values()) {
                 // a counter only falls when a stage restarts; count that second as zero, not negative
-                series.add(round(Math.max(0, totals[i][cur] - totals[i][prev]) / seconds));
+                series.add(Decimals.round(Math.max(0, totals[i][cur] - totals[i][prev]) / seconds, 2));
                 i++;
             }
             for (int s = 0; s < lagStages.size(); s++) {
@@ -111,10 +112,6 @@ public final class ThroughputSampler implements AutoCloseable {
             }
         }
         return new Series(1000, t, rateSeries, lagSeries);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.newsflow.enrich.tag.eval;
 
+import io.newsflow.core.json.Decimals;
+
 /** Counts of true positives, predictions and gold items, and the figures they give. */
 final class SpanScore {
 
@@ -35,6 +37,6 @@ final class SpanScore {
     }
 
     static double round(double value) {
-        return Math.round(value * 10000) / 10000.0;
+        return Decimals.round(value, 4);
     }
 }
