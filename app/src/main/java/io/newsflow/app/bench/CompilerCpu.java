@@ -26,9 +26,6 @@ final class CompilerCpu {
     }
 
     static long nanos() {
-        if (!Files.isDirectory(TASKS)) {
-            return JIT.getTotalCompilationTime() * 1_000_000;
-        }
         try (Stream<Path> tasks = Files.list(TASKS)) {
             return tasks.mapToLong(CompilerCpu::compilerThreadNanos).sum();
         } catch (IOException e) {

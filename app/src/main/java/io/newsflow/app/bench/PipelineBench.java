@@ -1,7 +1,6 @@
 package io.newsflow.app.bench;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newsflow.core.json.Decimals;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.TopicBootstrap;
 import io.newsflow.app.run.RunningProcess;
@@ -9,6 +8,7 @@ import io.newsflow.app.run.Stage;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.json.Decimals;
 import io.newsflow.core.metrics.CounterTotals;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.progress.Progress;
@@ -251,8 +251,9 @@ public final class PipelineBench {
             double throughput = peak.rate();
             long[] freshness = paced.freshnessMs();
             // rounded to what the machine's noise leaves meaningful, so the line reads at a glance
-            return new Result(warmup, pages, peak.articles(), Decimals.round(peak.seconds(), 2), Decimals.round(throughput, 1),
-                    Decimals.round(peak.cpuMsPerPage(), 2), Decimals.round(peak.jitMsPerPage(), 2), Decimals.round(rate, 1), paced.pagesProcessed(),
+            return new Result(warmup, pages, peak.articles(), Decimals.round(peak.seconds(), 2),
+                    Decimals.round(throughput, 1), Decimals.round(peak.cpuMsPerPage(), 2),
+                    Decimals.round(peak.jitMsPerPage(), 2), Decimals.round(rate, 1), paced.pagesProcessed(),
                     percentile(freshness, 50), percentile(freshness, 95), percentile(freshness, 99),
                     heap.peakMegabytes(), heap.peakAfterCollectionMegabytes(),
                     Decimals.round(kafkaOnly, 1), Decimals.round(parseOnly, 1),

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
 import io.newsflow.app.cli.Newsflow;
+import io.newsflow.app.reliability.Eventually;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.record.Article;
@@ -115,7 +116,8 @@ class EnrichIT {
             awaitArticles(kafka, Set.of(ArticleId.of(site + "after-poison")), 1);
             // the two pages may sit on partitions owned by different stream threads, so the page
             // after the poison can be stored before the poison is dead-lettered
-            letter = awaitDeadLetter(kafka, poisonKey);
+            letter = Eventually.await("the poison page dead-lettered", WAIT, () -> readAll(kafka, Topics.DEAD_LETTERS.name(),
+                    new ByteArrayDeserializer(), r -> poisonKey.equals(r.key())), letters -> !letters.isEmpty()).get(0);
         } finally {
             service.close();
         }
@@ -247,21 +249,6 @@ class EnrichIT {
                     }
                 }
             }
-        }
-    }
-
-    private static ConsumerRecord<String, byte[]> awaitDeadLetter(EmbeddedKafka kafka, String key) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            List<ConsumerRecord<String, byte[]>> letters = readAll(kafka, Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(),
-                    r -> key.equals(r.key()));
-            if (!letters.isEmpty()) {
-                return letters.get(0);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the poison page " + key + " was not dead-lettered within " + WAIT);
-            }
-            Thread.sleep(200);
         }
     }
 

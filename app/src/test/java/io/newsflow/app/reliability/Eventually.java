@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 /** Polls a probe until its value satisfies a condition or a deadline passes; never a fixed sleep. */
-final class Eventually {
+public final class Eventually {
 
     private static final Duration POLL = Duration.ofMillis(250);
 
@@ -17,7 +17,7 @@ final class Eventually {
      *
      * @throws AssertionError naming {@code what} and the last value when the deadline passes
      */
-    static <T> T await(String what, Duration timeout, Callable<T> probe, Predicate<? super T> done) throws Exception {
+    public static <T> T await(String what, Duration timeout, Callable<T> probe, Predicate<? super T> done) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last = null;
         Exception lastError = null;
