@@ -16,6 +16,7 @@ import io.newsflow.ingest.http.AddressGuard;
 import io.newsflow.ingest.http.FetchLimits;
 import io.newsflow.ingest.http.HttpFetcher;
 import io.newsflow.ingest.robots.RobotsCache;
+import io.newsflow.ingest.source.SourcePollPublisher;
 import io.newsflow.ingest.source.SourcePoller;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,7 +87,9 @@ public final class IngestService implements Service, StatusSource {
                 publisher.offer(url, "start-urls", null);
             }
             publisher.flush();
-            SourcePoller poller = started.add(new SourcePoller(config.sources(), http, robots, publisher, config.sourceBackoffMax(), registry));
+            SourcePollPublisher polls = started.add(new SourcePollPublisher(kafka));
+            SourcePoller poller = started.add(new SourcePoller(config.sources(), http, robots, publisher, polls,
+                    config.sourceBackoffMax(), registry, clock));
             poller.start();
             running = true;
             LOG.info("ingest polling {} sources, {} start URLs, {} fetch threads, host delay {} ms", config.sources().size(),

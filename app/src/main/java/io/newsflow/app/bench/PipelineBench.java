@@ -17,7 +17,7 @@ import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.topic.Topics;
 import io.newsflow.enrich.extract.eval.HtmlPages;
-import io.newsflow.ingest.frontier.HostKey;
+import io.newsflow.core.topic.HostKey;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintStream;

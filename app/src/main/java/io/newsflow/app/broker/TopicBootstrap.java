@@ -38,8 +38,9 @@ public final class TopicBootstrap {
             NewTopic t = new NewTopic(topic.name(), Optional.of(PARTITIONS), Optional.empty());
             Map<String, String> configs = new HashMap<>();
             configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage);
-            if (topic == Topics.ARTICLES || topic == Topics.URL_STATUS) {
-                // latest version per key is all a reader needs: a subscriber's view, a crawler's seen-set
+            if (topic == Topics.ARTICLES || topic == Topics.URL_STATUS || topic == Topics.SOURCE_HEALTH) {
+                // latest version per key is all a reader needs: a subscriber's view, a crawler's seen-set,
+                // a source's current health
                 configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             }
             topics.add(t.configs(configs));

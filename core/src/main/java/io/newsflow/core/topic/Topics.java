@@ -5,6 +5,9 @@ import io.newsflow.core.record.Article;
 import io.newsflow.core.record.EntityMention;
 import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
+import io.newsflow.core.record.Revision;
+import io.newsflow.core.record.SourceHealth;
+import io.newsflow.core.record.SourcePoll;
 import io.newsflow.core.record.UrlStatus;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -39,7 +42,20 @@ public final class Topics {
     public static final Topic<String, UrlStatus> URL_STATUS =
             new Topic<>("newsflow.url-status", Serdes.String(), new JsonSerde<>(UrlStatus.class));
 
-    public static final List<Topic<?, ?>> ALL = List.of(LINKS, PAGES, ARTICLES, MENTIONS, DEAD_LETTERS, URL_STATUS);
+    /** One record per poll of a source; key = source name. */
+    public static final Topic<String, SourcePoll> SOURCE_POLLS =
+            new Topic<>("newsflow.source-polls", Serdes.String(), new JsonSerde<>(SourcePoll.class));
+
+    /** The health of each source; key = source name; compacted, so it holds each source's latest verdict. */
+    public static final Topic<String, SourceHealth> SOURCE_HEALTH =
+            new Topic<>("newsflow.source-health", Serdes.String(), new JsonSerde<>(SourceHealth.class));
+
+    /** Edits of published articles, old and new version with a field-level diff; key = article id. */
+    public static final Topic<String, Revision> REVISIONS =
+            new Topic<>("newsflow.revisions", Serdes.String(), new JsonSerde<>(Revision.class));
+
+    public static final List<Topic<?, ?>> ALL = List.of(LINKS, PAGES, ARTICLES, MENTIONS, DEAD_LETTERS, URL_STATUS,
+            SOURCE_POLLS, SOURCE_HEALTH, REVISIONS);
 
     private Topics() {
     }

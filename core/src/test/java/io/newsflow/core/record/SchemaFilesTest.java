@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SchemaFilesTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {Page.class, Link.class, Article.class, EntityMention.class, UrlStatus.class})
+    @ValueSource(classes = {Page.class, Link.class, Article.class, EntityMention.class, UrlStatus.class, SourcePoll.class,
+            SourceHealth.class, Revision.class})
     void schemaFileListsEveryFieldAndRequiresExactlyTheNonNullableOnes(Class<?> type) throws Exception {
         String schema = (String) type.getField("SCHEMA").get(null);
         JsonNode file = read("/schemas/" + schema.substring(0, schema.indexOf('/')) + ".schema.json");

@@ -13,7 +13,7 @@ import io.newsflow.core.record.UrlStatus;
 import io.newsflow.core.status.HostStatus;
 import io.newsflow.core.topic.DeadLetterHeaders;
 import io.newsflow.core.topic.Topics;
-import io.newsflow.ingest.frontier.HostKey;
+import io.newsflow.core.topic.HostKey;
 import io.newsflow.ingest.frontier.RefetchPolicy;
 import io.newsflow.ingest.frontier.UrlStatusStore;
 import io.newsflow.ingest.robots.RobotsCache;
@@ -314,7 +314,8 @@ public final class LinkFetcher implements AutoCloseable {
         String host = queued.host();
         Instant now = clock.instant();
         UrlStatus previous = statuses.get(url);
-        if (!policy.due(previous, now)) {
+        // a revisit is scheduled by enrich to catch edits: it is due whatever the seen-set says
+        if (!queued.link().isRevisit() && !policy.due(previous, now)) {
             skipped("known");
             queues.releaseUnused(host);
             return;
@@ -336,7 +337,7 @@ public final class LinkFetcher implements AutoCloseable {
             return;
         }
         registry.timer(MetricNames.FETCH_POLITENESS_WAIT).record(Duration.ofNanos(System.nanoTime() - queued.queuedAtNanos()));
-        PageFetch fetch = pages.fetch(url, queued.link().source(), previous);
+        PageFetch fetch = pages.fetch(queued.link(), previous);
         registry.timer(MetricNames.FETCH_LATENCY).record(fetch.elapsed());
         registry.counter(MetricNames.FETCH_BYTES).increment(fetch.bytes());
         String outcome = record(url, previous, fetch, clock.instant());

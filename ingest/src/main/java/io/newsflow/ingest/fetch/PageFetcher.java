@@ -6,6 +6,7 @@ import io.newsflow.ingest.frontier.UrlCanonicalizer;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.HttpFetcher;
 import io.newsflow.ingest.http.HttpResponseData;
+import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.record.UrlStatus;
 import java.net.URI;
@@ -48,12 +49,17 @@ public final class PageFetcher {
         this.clock = requireNonNull(clock, "clock");
     }
 
-    /** Fetches a URL; never throws for anything the server or network does. */
-    public PageFetch fetch(String url, String source, @Nullable UrlStatus previous) {
+    /**
+     * Fetches a link's URL; never throws for anything the server or network does. The request is
+     * conditional on the validators of a revisit link, else on those of the URL's last good fetch.
+     */
+    public PageFetch fetch(Link link, @Nullable UrlStatus previous) {
+        String url = link.url();
+        String source = link.source();
         long started = System.nanoTime();
         HttpResponseData response;
         try {
-            response = http.get(URI.create(url), conditionalHeaders(previous), PageFetcher::isHtmlOrUnknown);
+            response = http.get(URI.create(url), conditionalHeaders(link, previous), PageFetcher::isHtmlOrUnknown);
         } catch (FetchException e) {
             return new PageFetch(e.outcome(), 0, null, null, 0, Duration.ofNanos(System.nanoTime() - started));
         } catch (IllegalArgumentException e) {
@@ -83,9 +89,16 @@ public final class PageFetcher {
         return new PageFetch(PageFetch.OK, status, page, null, body.length, response.elapsed());
     }
 
-    private static Map<String, String> conditionalHeaders(@Nullable UrlStatus previous) {
+    private static Map<String, String> conditionalHeaders(Link link, @Nullable UrlStatus previous) {
         Map<String, String> headers = new HashMap<>();
-        if (previous != null && previous.contentSha256() != null) {
+        if (link.isRevisit() && (link.etag() != null || link.lastModified() != null)) {
+            if (link.etag() != null) {
+                headers.put("If-None-Match", link.etag());
+            }
+            if (link.lastModified() != null) {
+                headers.put("If-Modified-Since", link.lastModified());
+            }
+        } else if (previous != null && previous.contentSha256() != null) {
             if (previous.etag() != null) {
                 headers.put("If-None-Match", previous.etag());
             }

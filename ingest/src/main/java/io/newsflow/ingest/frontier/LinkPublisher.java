@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.record.Link;
 import io.newsflow.core.topic.Topics;
+import io.newsflow.core.topic.HostKey;
 import io.newsflow.ingest.source.LinkSink;
 import java.time.Clock;
 import java.time.Instant;

@@ -13,6 +13,7 @@ import crawlercommons.sitemaps.extension.ExtensionMetadata;
 import crawlercommons.sitemaps.extension.NewsAttributes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.metrics.MetricNames;
+import io.newsflow.core.record.SourcePoll;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.HttpFetcher;
 import io.newsflow.ingest.http.HttpResponseData;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -54,6 +56,8 @@ public final class SourcePoller implements AutoCloseable {
     private final HttpFetcher http;
     private final RobotsCache robots;
     private final LinkSink links;
+    private final SourcePollSink polls;
+    private final Clock clock;
     private final Duration backoffMax;
     private final MeterRegistry registry;
     private final Map<String, Validators> validators = new ConcurrentHashMap<>();
@@ -70,19 +74,42 @@ public final class SourcePoller implements AutoCloseable {
     /** A source poll that failed, with the outcome to report. */
     private static final class SourceFailure extends Exception {
         final String outcome;
+        final @Nullable Integer httpStatus;
 
         SourceFailure(String outcome, String message) {
+            this(outcome, message, null);
+        }
+
+        SourceFailure(String outcome, String message, @Nullable Integer httpStatus) {
             super(message);
             this.outcome = outcome;
+            this.httpStatus = httpStatus;
+        }
+    }
+
+    /** What one poll found: URLs listed (past the patterns), the new ones, and the source document's HTTP status. */
+    static final class Tally {
+        int listed;
+        int fresh;
+        @Nullable Integer httpStatus;
+        boolean notModified;
+
+        void offered(boolean isNew) {
+            listed++;
+            if (isNew) {
+                fresh++;
+            }
         }
     }
 
     public SourcePoller(List<SourceSpec> sources, HttpFetcher http, RobotsCache robots, LinkSink links,
-            Duration backoffMax, MeterRegistry registry) {
+            SourcePollSink polls, Duration backoffMax, MeterRegistry registry, Clock clock) {
         this.sources = List.copyOf(sources);
         this.http = requireNonNull(http, "http");
         this.robots = requireNonNull(robots, "robots");
         this.links = requireNonNull(links, "links");
+        this.polls = requireNonNull(polls, "polls");
+        this.clock = requireNonNull(clock, "clock");
         this.backoffMax = requireNonNull(backoffMax, "backoffMax");
         this.registry = requireNonNull(registry, "registry");
         registry.gauge(MetricNames.SOURCE_FAILING, failures, f -> f.values().stream().filter(n -> n > 0).count());
@@ -96,19 +123,23 @@ public final class SourcePoller implements AutoCloseable {
 
     private void pollAndReschedule(SourceSpec source) {
         Duration next = source.interval();
+        Tally tally = new Tally();
         try {
-            int found = poll(source);
+            poll(source, tally);
             failures.put(source.name(), 0);
-            LOG.info("source {} polled: {} new links", source.name(), found);
+            report(source, tally.notModified ? SourcePoll.NOT_MODIFIED : SourcePoll.OK, tally, tally.httpStatus, null);
+            LOG.info("source {} polled: {} new links", source.name(), tally.fresh);
         } catch (SourceFailure e) {
             int failed = failures.merge(source.name(), 1, Integer::sum);
             next = afterFailure(source, failed);
             count(e.outcome);
+            report(source, e.outcome, tally, e.httpStatus, e.getMessage());
             LOG.warn("source {} ({}) failed {} time(s) in a row: {}; next poll in {}s", source.name(), source.url(), failed,
                     e.getMessage(), next.toSeconds());
         } catch (RuntimeException e) {
             failures.merge(source.name(), 1, Integer::sum);
             count("internal_error");
+            report(source, "internal_error", tally, null, e.toString());
             LOG.error("source {} poll failed unexpectedly", source.name(), e);
         }
         if (!scheduler.isShutdown()) {
@@ -125,16 +156,26 @@ public final class SourcePoller implements AutoCloseable {
         return next;
     }
 
-    /** Polls one source now; returns how many links were published. */
-    int poll(SourceSpec source) throws SourceFailure {
-        return switch (source.type()) {
-            case FEED, SITEMAP -> pollSitemap(source, source.url(), 0);
-            case LISTING -> pollListing(source);
-            case ROBOTS -> pollRobots(source);
-        };
+    /** Hands the poll's outcome to the source-health hook; a failing hook must not stop the polling. */
+    private void report(SourceSpec source, String outcome, Tally tally, @Nullable Integer httpStatus, @Nullable String error) {
+        try {
+            polls.polled(new SourcePoll(source.name(), source.type().configName(), source.url().toString(), clock.instant(),
+                    outcome, tally.listed, tally.fresh, httpStatus, error));
+        } catch (RuntimeException e) {
+            LOG.warn("source {}: cannot report the poll: {}", source.name(), e.toString());
+        }
     }
 
-    private int pollRobots(SourceSpec source) throws SourceFailure {
+    /** Polls one source now, counting what it lists into the tally. */
+    void poll(SourceSpec source, Tally tally) throws SourceFailure {
+        switch (source.type()) {
+            case FEED, SITEMAP -> pollSitemap(source, source.url(), 0, tally);
+            case LISTING -> pollListing(source, tally);
+            case ROBOTS -> pollRobots(source, tally);
+        }
+    }
+
+    private int pollRobots(SourceSpec source, Tally tally) throws SourceFailure {
         RobotsCache.Rules rules = robots.rulesFor(source.url().toString());
         if (rules.unavailable()) {
             throw new SourceFailure(rules.problem(), "robots.txt unavailable (" + rules.problem() + ")");
@@ -142,7 +183,7 @@ public final class SourcePoller implements AutoCloseable {
         int found = 0;
         for (String sitemap : rules.sitemaps()) {
             try {
-                found += pollSitemap(source, URI.create(sitemap), 0);
+                found += pollSitemap(source, URI.create(sitemap), 0, tally);
             } catch (IllegalArgumentException e) {
                 LOG.warn("source {}: robots.txt lists a bad sitemap URL {}", source.name(), sitemap);
             }
@@ -151,8 +192,8 @@ public final class SourcePoller implements AutoCloseable {
         return found;
     }
 
-    private int pollSitemap(SourceSpec source, URI url, int depth) throws SourceFailure {
-        HttpResponseData response = fetch(source, url);
+    private int pollSitemap(SourceSpec source, URI url, int depth, Tally tally) throws SourceFailure {
+        HttpResponseData response = fetch(source, url, tally);
         if (response == null) {
             return 0;
         }
@@ -180,7 +221,7 @@ public final class SourcePoller implements AutoCloseable {
                     break;
                 }
                 try {
-                    found += pollSitemap(source, child.getUrl().toURI(), depth + 1);
+                    found += pollSitemap(source, child.getUrl().toURI(), depth + 1, tally);
                 } catch (SourceFailure e) {
                     // one broken child sitemap must not hide the others
                     LOG.warn("source {}: sitemap {} failed: {}", source.name(), child.getUrl(), e.getMessage());
@@ -191,8 +232,10 @@ public final class SourcePoller implements AutoCloseable {
         } else if (map instanceof SiteMap sitemap) {
             for (SiteMapURL entry : sitemap.getSiteMapUrls()) {
                 String discovered = entry.getUrl().toString();
-                if (source.accepts(discovered) && links.offer(discovered, source.name(), publishedAt(entry))) {
-                    found++;
+                if (source.accepts(discovered)) {
+                    boolean isNew = links.offer(discovered, source.name(), publishedAt(entry));
+                    tally.offered(isNew);
+                    found += isNew ? 1 : 0;
                 }
             }
         }
@@ -214,8 +257,8 @@ public final class SourcePoller implements AutoCloseable {
         return entry.getLastModified() == null ? null : entry.getLastModified().toInstant();
     }
 
-    private int pollListing(SourceSpec source) throws SourceFailure {
-        HttpResponseData response = fetch(source, source.url());
+    private int pollListing(SourceSpec source, Tally tally) throws SourceFailure {
+        HttpResponseData response = fetch(source, source.url(), tally);
         if (response == null) {
             return 0;
         }
@@ -230,8 +273,10 @@ public final class SourcePoller implements AutoCloseable {
             }
             boolean sameHost = host != null && host.equalsIgnoreCase(hostOf(href));
             // without an include pattern a listing page would hand us its whole navigation: stay on the site
-            if ((source.include() != null || sameHost) && source.accepts(href) && links.offer(href, source.name(), null)) {
-                found++;
+            if ((source.include() != null || sameHost) && source.accepts(href)) {
+                boolean isNew = links.offer(href, source.name(), null);
+                tally.offered(isNew);
+                found += isNew ? 1 : 0;
             }
         }
         count("ok");
@@ -256,7 +301,7 @@ public final class SourcePoller implements AutoCloseable {
     }
 
     /** Fetches a source document conditionally; null when it has not changed since the last poll. */
-    private @Nullable HttpResponseData fetch(SourceSpec source, URI url) throws SourceFailure {
+    private @Nullable HttpResponseData fetch(SourceSpec source, URI url, Tally tally) throws SourceFailure {
         String key = url.toString();
         if (source.type() != SourceType.ROBOTS) {
             RobotsCache.Rules rules = robots.rulesFor(key);
@@ -283,14 +328,19 @@ public final class SourcePoller implements AutoCloseable {
         } catch (FetchException e) {
             throw new SourceFailure(e.outcome(), e.getMessage());
         }
+        if (source.url().equals(url)) {
+            tally.httpStatus = response.status();
+        }
         if (response.status() == 304) {
             if (source.url().equals(url)) {
                 count("not_modified");
+                tally.notModified = true;
             }
             return null;
         }
         if (response.status() / 100 != 2) {
-            throw new SourceFailure("http_" + response.status() / 100 + "xx", url + " answered HTTP " + response.status());
+            throw new SourceFailure("http_" + response.status() / 100 + "xx", url + " answered HTTP " + response.status(),
+                    response.status());
         }
         return response;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.record.UrlStatus;
 import io.newsflow.ingest.TestSite;
@@ -47,7 +48,7 @@ class PageFetcherTest {
             exchange.getResponseHeaders().set("Last-Modified", "Mon, 02 Mar 2026 10:00:00 GMT");
             TestSite.send(exchange, 200, "text/html; charset=utf-8", "<title>Story</title><p>Body</p>".getBytes(StandardCharsets.UTF_8));
         });
-        PageFetch fetch = fetcher.fetch(site.url("/story.html"), "test", null);
+        PageFetch fetch = fetch(site.url("/story.html"), "test", null);
         assertEquals(PageFetch.OK, fetch.outcome());
         Page page = fetch.page();
         assertNotNull(page);
@@ -68,20 +69,44 @@ class PageFetcherTest {
             exchange.getResponseHeaders().set("ETag", "\"v1\"");
             TestSite.send(exchange, 200, "text/html", "<p>same</p>".getBytes(StandardCharsets.UTF_8));
         });
-        Page first = fetcher.fetch(site.url("/story.html"), "test", null).page();
+        Page first = fetch(site.url("/story.html"), "test", null).page();
         assertNotNull(first);
         UrlStatus known = new UrlStatus(first.canonicalUrl(), Instant.now(), 200, "ok", first.contentSha256(), first.etag(), null);
-        PageFetch again = fetcher.fetch(site.url("/story.html"), "test", known);
+        PageFetch again = fetch(site.url("/story.html"), "test", known);
         assertEquals(PageFetch.NOT_MODIFIED, again.outcome());
         assertNull(again.page());
+    }
+
+    @Test
+    void aRevisitIsConditionalOnItsOwnValidatorsAndA304PublishesNoPage() {
+        site.route("/story.html", exchange -> {
+            boolean sameEtag = "\"v2\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"));
+            boolean sameDate = "Tue, 03 Mar 2026 10:00:00 GMT".equals(exchange.getRequestHeaders().getFirst("If-Modified-Since"));
+            if (sameEtag && sameDate) {
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+            exchange.getResponseHeaders().set("ETag", "\"v2\"");
+            TestSite.send(exchange, 200, "text/html", "<p>edited</p>".getBytes(StandardCharsets.UTF_8));
+        });
+        // the seen-set still holds an older validator: the revisit's own ones must be sent instead
+        UrlStatus stale = new UrlStatus(site.url("/story.html"), Instant.now(), 200, "ok", "sha", "\"v1\"", null);
+        Link revisit = Link.revisit(site.url("/story.html"), "test", Instant.now(), "\"v2\"", "Tue, 03 Mar 2026 10:00:00 GMT");
+
+        PageFetch fetch = fetcher.fetch(revisit, stale);
+
+        assertEquals(PageFetch.NOT_MODIFIED, fetch.outcome());
+        assertNull(fetch.page());
+        assertEquals(PageFetch.OK, fetcher.fetch(Link.revisit(site.url("/story.html"), "test", Instant.now(), "\"v1\"", null), null)
+                .outcome());
     }
 
     @Test
     void takesRelCanonicalOnTheSameHostAndIgnoresItAcrossHosts() {
         site.html("/a", "<link rel=canonical href='/story.html'><p>x</p>");
         site.html("/b", "<link rel='canonical' href='https://elsewhere.example/hijack'><p>x</p>");
-        assertEquals(site.url("/story.html"), fetcher.fetch(site.url("/a?ref=home"), "t", null).page().canonicalUrl());
-        assertEquals(site.url("/b"), fetcher.fetch(site.url("/b"), "t", null).page().canonicalUrl());
+        assertEquals(site.url("/story.html"), fetch(site.url("/a?ref=home"), "t", null).page().canonicalUrl());
+        assertEquals(site.url("/b"), fetch(site.url("/b"), "t", null).page().canonicalUrl());
     }
 
     @Test
@@ -96,7 +121,7 @@ class PageFetcherTest {
     @Test
     void recordsTheFinalUrlOfARedirect() {
         site.redirect("/short", 301, "/long-story.html").html("/long-story.html", "<p>x</p>");
-        Page page = fetcher.fetch(site.url("/short"), "t", null).page();
+        Page page = fetch(site.url("/short"), "t", null).page();
         assertEquals(site.url("/long-story.html"), page.finalUrl());
         assertEquals(site.url("/short"), page.url());
         assertEquals(site.url("/long-story.html"), page.canonicalUrl());
@@ -106,20 +131,20 @@ class PageFetcherTest {
     void refusesABinaryFileServedAsHtml() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'};
         site.serve("/photo", "text/html", png);
-        assertEquals(PageFetch.BINARY, fetcher.fetch(site.url("/photo"), "t", null).outcome());
+        assertEquals(PageFetch.BINARY, fetch(site.url("/photo"), "t", null).outcome());
     }
 
     @Test
     void skipsContentThatIsNotHtml() {
         site.serve("/report.pdf", "application/pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII));
-        assertEquals(PageFetch.NOT_HTML, fetcher.fetch(site.url("/report.pdf"), "t", null).outcome());
+        assertEquals(PageFetch.NOT_HTML, fetch(site.url("/report.pdf"), "t", null).outcome());
     }
 
     @Test
     void decodesAPageWhoseHeaderDeclaresTheWrongCharset() {
         byte[] latin1 = "<meta charset=iso-8859-1><p>Caf\u00e9 d\u00e9j\u00e0 vu</p>".getBytes(StandardCharsets.ISO_8859_1);
         site.serve("/cafe", "text/html; charset=utf-8", latin1);
-        Page page = fetcher.fetch(site.url("/cafe"), "t", null).page();
+        Page page = fetch(site.url("/cafe"), "t", null).page();
         assertTrue(page.html().contains("Caf\u00e9 d\u00e9j\u00e0 vu"), page.html());
         assertEquals(Charset.forName("windows-1252").name(), page.charset());
     }
@@ -127,7 +152,7 @@ class PageFetcherTest {
     @Test
     void flagsATruncatedPage() {
         site.html("/long", "<p>" + "word ".repeat(30_000) + "</p>");
-        Page page = fetcher.fetch(site.url("/long"), "t", null).page();
+        Page page = fetch(site.url("/long"), "t", null).page();
         assertTrue(page.truncated());
         assertEquals(TestSite.LIMITS.maxBodyBytes(), page.html().length());
     }
@@ -142,10 +167,10 @@ class PageFetcherTest {
             exchange.getResponseHeaders().set("Retry-After", "30");
             exchange.sendResponseHeaders(503, -1);
         });
-        PageFetch busy = fetcher.fetch(site.url("/busy"), "t", null);
+        PageFetch busy = fetch(site.url("/busy"), "t", null);
         assertEquals(Duration.ofSeconds(120), busy.retryAfter());
         assertTrue(busy.hostTrouble());
-        PageFetch down = fetcher.fetch(site.url("/down"), "t", null);
+        PageFetch down = fetch(site.url("/down"), "t", null);
         assertEquals("http_5xx", down.outcome());
         assertEquals(Duration.ofSeconds(30), down.retryAfter());
     }
@@ -153,16 +178,20 @@ class PageFetcherTest {
     @Test
     void linksToInternalAddressesFromAPublicPageAreRefused() {
         site.html("/public", "<a href='http://127.0.0.1:9/admin'>x</a><a href='http://169.254.169.254/latest/meta-data/'>y</a>");
-        assertEquals(PageFetch.OK, fetcher.fetch(site.url("/public"), "t", null).outcome());
-        assertEquals(FetchException.BLOCKED_ADDRESS, fetcher.fetch("http://127.0.0.1:9/admin", "t", null).outcome());
-        assertEquals(FetchException.BLOCKED_ADDRESS, fetcher.fetch("http://169.254.169.254/latest/meta-data/", "t", null).outcome());
+        assertEquals(PageFetch.OK, fetch(site.url("/public"), "t", null).outcome());
+        assertEquals(FetchException.BLOCKED_ADDRESS, fetch("http://127.0.0.1:9/admin", "t", null).outcome());
+        assertEquals(FetchException.BLOCKED_ADDRESS, fetch("http://169.254.169.254/latest/meta-data/", "t", null).outcome());
     }
 
     @Test
     void aDeadServerIsAnOutcomeNotAnException() {
         site.silent("/hang");
-        PageFetch fetch = fetcher.fetch(site.url("/hang"), "t", null);
+        PageFetch fetch = fetch(site.url("/hang"), "t", null);
         assertTrue(fetch.outcome().endsWith("timeout"), fetch.outcome());
         assertTrue(fetch.hostTrouble());
+    }
+
+    private PageFetch fetch(String url, String source, UrlStatus previous) {
+        return fetcher.fetch(new Link(url, source, Instant.now(), null), previous);
     }
 }

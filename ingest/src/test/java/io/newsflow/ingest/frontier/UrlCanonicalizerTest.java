@@ -24,11 +24,4 @@ class UrlCanonicalizerTest {
         assertNull(UrlCanonicalizer.canonicalize("mailto:desk@news.example"));
         assertNull(UrlCanonicalizer.canonicalize("/relative/path"));
     }
-
-    @Test
-    void theHostKeyKeepsANonDefaultPort() {
-        assertEquals("news.example", HostKey.of("https://News.Example/a"));
-        assertEquals("news.example", HostKey.of("http://news.example:80/a"));
-        assertEquals("127.0.0.1:8080", HostKey.of("http://127.0.0.1:8080/a"));
-    }
 }

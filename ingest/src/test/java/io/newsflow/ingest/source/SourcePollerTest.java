@@ -1,11 +1,13 @@
 package io.newsflow.ingest.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.metrics.MetricNames;
+import io.newsflow.core.record.SourcePoll;
 import io.newsflow.ingest.TestClock;
 import io.newsflow.ingest.TestSite;
 import io.newsflow.ingest.http.HttpFetcher;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +35,8 @@ class SourcePollerTest {
     /** What the sources offered, url -> announced publication time (or null), in order. */
     private final Map<String, Instant> offered = new LinkedHashMap<>();
     private SourcePoller poller;
+    /** What the poller reported for source health. */
+    private final List<SourcePoll> reported = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
@@ -56,8 +61,14 @@ class SourcePollerTest {
             boolean fresh = !offered.containsKey(url);
             offered.put(url, publishedAt);
             return fresh;
-        }, Duration.ofHours(1), registry);
-        return poller.poll(spec);
+        }, reported::add, Duration.ofHours(1), registry, new TestClock());
+        return pollNow(spec);
+    }
+
+    private int pollNow(SourceSpec spec) throws Exception {
+        SourcePoller.Tally tally = new SourcePoller.Tally();
+        poller.poll(spec, tally);
+        return tally.fresh;
     }
 
     private String xml(String body) {
@@ -168,7 +179,7 @@ class SourcePollerTest {
         });
         assertEquals(1, poll(SourceType.FEED, "/feed.xml", null, null));
         SourceSpec same = new SourceSpec("test-feed", SourceType.FEED, URI.create(site.url("/feed.xml")), Duration.ofMinutes(10), null, null);
-        assertEquals(0, poller.poll(same));
+        assertEquals(0, pollNow(same));
         assertEquals(1.0, registry.counter(MetricNames.SOURCE_POLLS, MetricNames.TAG_OUTCOME, "not_modified").count());
     }
 
@@ -177,8 +188,9 @@ class SourcePollerTest {
         site.route("/feed.xml", exchange -> exchange.sendResponseHeaders(502, -1));
         SourceSpec spec = new SourceSpec("flaky", SourceType.FEED, URI.create(site.url("/feed.xml")), Duration.ofMinutes(10), null, null);
         RobotsCache robots = new RobotsCache(http, "newsflow", Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(30), new TestClock());
-        poller = new SourcePoller(List.of(spec), http, robots, (url, source, at) -> true, Duration.ofHours(1), registry);
-        Exception failure = assertThrows(Exception.class, () -> poller.poll(spec));
+        poller = new SourcePoller(List.of(spec), http, robots, (url, source, at) -> true, reported::add, Duration.ofHours(1),
+                registry, new TestClock());
+        Exception failure = assertThrows(Exception.class, () -> pollNow(spec));
         assertTrue(failure.getMessage().contains("502"), failure.getMessage());
         assertEquals(Duration.ofMinutes(20), poller.afterFailure(spec, 2), "the interval doubles per failure");
         assertEquals(Duration.ofHours(1), poller.afterFailure(spec, 10), "up to the cap");
@@ -189,5 +201,56 @@ class SourcePollerTest {
         site.html("/feed.xml", "<html><body>We moved our feed</body></html>");
         Exception failure = assertThrows(Exception.class, () -> poll(SourceType.FEED, "/feed.xml", null, null));
         assertTrue(failure.getMessage().contains("cannot parse"), failure.getMessage());
+    }
+
+    @Test
+    void everyPollIsReportedWithWhatItListedAndWhatWasNew() throws Exception {
+        site.serve("/feed.xml", "application/rss+xml", xml("""
+                <rss version="2.0"><channel><title>t</title><link>SITE/</link><description>d</description>
+                <item><link>SITE/one.html</link></item><item><link>SITE/two.html</link></item></channel></rss>"""));
+        offered.put(site.url("/one.html"), null);
+        SourceSpec spec = new SourceSpec("wire", SourceType.FEED, URI.create(site.url("/feed.xml")), Duration.ofHours(1), null, null);
+        startPolling(spec);
+
+        SourcePoll poll = awaitReport();
+        assertEquals("wire", poll.source());
+        assertEquals("feed", poll.type());
+        assertEquals(SourcePoll.OK, poll.outcome());
+        assertEquals(2, poll.linksFound());
+        assertEquals(1, poll.newLinks(), "one of the two was known");
+        assertEquals(200, poll.httpStatus());
+        assertNull(poll.error());
+    }
+
+    @Test
+    void aFailedPollIsReportedWithItsStatusAndError() throws Exception {
+        site.route("/feed.xml", exchange -> exchange.sendResponseHeaders(403, -1));
+        SourceSpec spec = new SourceSpec("walled", SourceType.FEED, URI.create(site.url("/feed.xml")), Duration.ofHours(1), null, null);
+        startPolling(spec);
+
+        SourcePoll poll = awaitReport();
+        assertEquals("http_4xx", poll.outcome());
+        assertEquals(403, poll.httpStatus());
+        assertEquals(0, poll.linksFound());
+        assertTrue(poll.error().contains("403"), poll.error());
+    }
+
+    private void startPolling(SourceSpec spec) {
+        RobotsCache robots = new RobotsCache(http, "newsflow", Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(30), new TestClock());
+        poller = new SourcePoller(List.of(spec), http, robots, (url, source, at) -> {
+            boolean fresh = !offered.containsKey(url);
+            offered.put(url, at);
+            return fresh;
+        }, reported::add, Duration.ofHours(1), registry, new TestClock());
+        poller.start();
+    }
+
+    private SourcePoll awaitReport() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (reported.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, reported.size(), "one report per poll");
+        return reported.get(0);
     }
 }

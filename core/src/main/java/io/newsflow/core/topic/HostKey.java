@@ -1,4 +1,4 @@
-package io.newsflow.ingest.frontier;
+package io.newsflow.core.topic;
 
 import java.net.URI;
 import java.util.Locale;

@@ -1,0 +1,46 @@
+package io.newsflow.core.record;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a reader sees of one version of an article: the fields a stealth edit can change.
+ *
+ * @param version the article's version number on {@code newsflow.articles}
+ * @param fetchedAt when the page of this version was fetched
+ * @param title the headline
+ * @param authors the byline
+ * @param publishedAt the publication time the page declared
+ * @param modifiedAt the modification time the page declared
+ * @param paragraphs the body text, one entry per paragraph
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ArticleSnapshot(int version, Instant fetchedAt, String title, List<String> authors,
+        @Nullable Instant publishedAt, @Nullable Instant modifiedAt, List<String> paragraphs) {
+
+    public ArticleSnapshot {
+        requireNonNull(fetchedAt, "fetchedAt");
+        requireNonNull(title, "title");
+        authors = List.copyOf(requireNonNull(authors, "authors"));
+        paragraphs = List.copyOf(requireNonNull(paragraphs, "paragraphs"));
+    }
+
+    /** The snapshot of an article; its text is split into paragraphs at the blank lines that join them. */
+    public static ArticleSnapshot of(Article article) {
+        List<String> paragraphs = article.text().isBlank() ? List.of() : List.of(article.text().split("\n\n"));
+        return new ArticleSnapshot(article.version(), article.fetchedAt(), article.title(), article.authors(),
+                article.publishedAt(), article.modifiedAt(), paragraphs);
+    }
+
+    /** Whether a reader would see the same article: everything but the version and fetch time is equal. */
+    public boolean sameContent(ArticleSnapshot other) {
+        return title.equals(other.title) && authors.equals(other.authors)
+                && Objects.equals(publishedAt, other.publishedAt)
+                && Objects.equals(modifiedAt, other.modifiedAt) && paragraphs.equals(other.paragraphs);
+    }
+}
