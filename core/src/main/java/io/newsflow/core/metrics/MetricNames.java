@@ -45,6 +45,16 @@ public final class MetricNames {
     public static final String ENRICH_RECORDS_OUT = "newsflow.enrich.records.out";
     /** Counter, records: pages skipped as not articles, tagged {@code reason} (http_status, not_html, no_text, empty_record). */
     public static final String ENRICH_SKIPPED = "newsflow.enrich.skipped";
+    /** Counter, links: revisits of recent articles scheduled to {@code newsflow.links}, to catch stealth edits. */
+    public static final String ENRICH_REVISITS = "newsflow.enrich.revisits";
+    /** Counter, revisions: edits of published articles published to {@code newsflow.revisions}, tagged {@code field} changed. */
+    public static final String ENRICH_REVISIONS = "newsflow.enrich.revisions";
+    /** Gauge: 1 for a source's current status and 0 for the others, tagged {@code source} and {@code status}. */
+    public static final String SOURCE_STATUS = "newsflow.source.status";
+    /** Gauge, seconds since the epoch: when a source was last polled, tagged {@code source}. */
+    public static final String SOURCE_LAST_POLL = "newsflow.source.last.poll";
+    /** Gauge, polls: failed polls of a source in a row, tagged {@code source}. */
+    public static final String SOURCE_ERROR_STREAK = "newsflow.source.error.streak";
     /** Timer, seconds: processing latency of one page through extract, tag, version and the sinks. */
     public static final String ENRICH_LATENCY = "newsflow.enrich.latency";
     /** Timer, seconds: time spent in one step of the enrich job, tagged {@code step} (extract, tag). */
@@ -78,6 +88,9 @@ public final class MetricNames {
     public static final String TAG_REASON = "reason";
     public static final String TAG_TOPIC = "topic";
     public static final String TAG_STEP = "step";
+    public static final String TAG_FIELD = "field";
+    public static final String TAG_SOURCE = "source";
+    public static final String TAG_STATUS = "status";
     public static final String TAG_GROUP = "group";
 
     private MetricNames() {

@@ -37,10 +37,12 @@ public record ArticleSnapshot(int version, Instant fetchedAt, String title, List
                 article.publishedAt(), article.modifiedAt(), paragraphs);
     }
 
-    /** Whether a reader would see the same article: everything but the version and fetch time is equal. */
+    /**
+     * Whether a reader would see the same article: same title, byline, publication time and
+     * paragraphs. The modification time alone does not count: many pages stamp every render with it.
+     */
     public boolean sameContent(ArticleSnapshot other) {
         return title.equals(other.title) && authors.equals(other.authors)
-                && Objects.equals(publishedAt, other.publishedAt)
-                && Objects.equals(modifiedAt, other.modifiedAt) && paragraphs.equals(other.paragraphs);
+                && Objects.equals(publishedAt, other.publishedAt) && paragraphs.equals(other.paragraphs);
     }
 }

@@ -1,6 +1,8 @@
 package io.newsflow.enrich.topology;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.json.JsonSerde;
 import io.newsflow.core.record.Article;
 import io.newsflow.core.record.ArticleId;
@@ -28,9 +30,11 @@ import org.apache.kafka.streams.state.Stores;
  * Builds the enrich topology; {@code main} and the tests both call {@link #build}.
  *
  * <pre>
- * newsflow.pages ─ extract ─ tag ─ version ─┬─ newsflow.articles  (key = article id)
- *   (key = canonical URL)             │     └─ mentions ─ newsflow.mentions (key = entity id)
- *                             article-versions store
+ * newsflow.pages ─ extract ─ articles-only ─ tag ─ version ─┬─ newsflow.articles  (key = article id)
+ *   (key = canonical URL)        │                  │       ├─ mentions ─ newsflow.mentions (key = entity id)
+ *                                │    article-versions store └─ revisions ─ newsflow.revisions (key = article id)
+ *                                └─ revisit ─ newsflow.links (refetch=true, key = host)   article-last-versions store
+ *                                   revisit-schedule store (wall-clock punctuation)
  * </pre>
  *
  * Every processor, the store and so its changelog topic have fixed names, so an upgraded job
@@ -41,6 +45,10 @@ public final class EnrichTopology {
 
     /** The versioning store; its changelog is {@code <application id>-article-versions-changelog}. */
     public static final String VERSION_STORE = "article-versions";
+    /** Recent articles and their next revisit; changelog {@code <application id>-revisit-schedule-changelog}. */
+    public static final String REVISIT_STORE = "revisit-schedule";
+    /** The latest version of each recent article as a reader saw it, to diff the next one against. */
+    public static final String LAST_VERSION_STORE = "article-last-versions";
 
     private EnrichTopology() {
     }
@@ -55,14 +63,31 @@ public final class EnrichTopology {
         ArticleTagger tagger = ArticleTagger.shipped();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VERSION_STORE),
                 Serdes.String(), new JsonSerde<>(VersionStamp.class)));
-        KStream<String, Article> articles = builder
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVISIT_STORE),
+                Serdes.String(), new JsonSerde<>(RevisitEntry.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_VERSION_STORE),
+                Serdes.String(), new JsonSerde<>(LastVersion.class)));
+        KStream<String, Extracted> extracted = builder
                 .stream(Topics.PAGES.name(), Consumed.with(Topics.PAGES.keySerde(), Topics.PAGES.valueSerde())
                         .withName("pages-source"))
-                .processValues(() -> new ExtractProcessor(extractor, metrics), Named.as("extract"))
+                .processValues(() -> new ExtractProcessor(extractor, metrics), Named.as("extract"));
+        KStream<String, Extracted> extractedArticles =
+                extracted.filter((url, page) -> page.extraction().isArticle(), Named.as("articles-only"));
+        Counter revisits = Counter.builder(MetricNames.ENRICH_REVISITS)
+                .description("Revisits of recent articles scheduled to catch stealth edits").baseUnit("links").register(registry);
+        extractedArticles
+                .process(() -> new RevisitScheduler(REVISIT_STORE, config.revisitSchedule(), config.revisitCheckInterval(),
+                        revisits), Named.as("revisit"), REVISIT_STORE)
+                .to(Topics.LINKS.name(), Produced.with(Topics.LINKS.keySerde(), Topics.LINKS.valueSerde()).withName("revisits-sink"));
+        KStream<String, Article> articles = extractedArticles
                 .processValues(() -> new TagProcessor(metrics, tagger), Named.as("tag"))
                 .process(() -> new VersionProcessor(VERSION_STORE, metrics), Named.as("version"), VERSION_STORE);
         articles.to(Topics.ARTICLES.name(), Produced.with(Topics.ARTICLES.keySerde(), Topics.ARTICLES.valueSerde())
                 .withName("articles-sink"));
+        articles.process(() -> new RevisionProcessor(LAST_VERSION_STORE, config.revisionsRetention(), registry),
+                        Named.as("revisions"), LAST_VERSION_STORE)
+                .to(Topics.REVISIONS.name(), Produced.with(Topics.REVISIONS.keySerde(), Topics.REVISIONS.valueSerde())
+                        .withName("revisions-sink"));
         articles.flatMap((id, article) -> {
                     List<KeyValue<String, EntityMention>> mentions = mentionsOf(article);
                     metrics.mentionsOut.increment(mentions.size());

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The extract step: a page becomes its body text and metadata, or is counted and skipped with its
- * reason when it is not an article. Exceptions are left to the processing exception handler, which
+ * The extract step: a page becomes its body text and metadata; one that is not an article is counted
+ * with its reason and passed on for source health only. Exceptions are left to the processing exception handler, which
  * dead-letters the page.
  */
 final class ExtractProcessor implements FixedKeyProcessor<String, Page, Extracted> {
@@ -51,12 +51,14 @@ final class ExtractProcessor implements FixedKeyProcessor<String, Page, Extracte
         if (!extraction.isArticle()) {
             metrics.skipped(SkipReason.NO_TEXT);
             LOG.debug("skipped {}: {}", page.canonicalUrl(), extraction.reason());
-            return;
         }
-        // forward is synchronous: tag, version and the sinks run inside this call, so the latency
-        // measured around it is the page's whole processing time
+        // non-articles go on too, for source health (a challenge page is one); the articles-only
+        // filter keeps them from tagging. forward is synchronous: tag, version and the sinks run
+        // inside this call, so the latency measured around it is the page's whole processing time
         context.forward(record.withValue(new Extracted(page, extraction)));
-        metrics.latency.record(System.nanoTime() - start, NANOSECONDS);
+        if (extraction.isArticle()) {
+            metrics.latency.record(System.nanoTime() - start, NANOSECONDS);
+        }
     }
 
     static @Nullable SkipReason skipBeforeExtraction(@Nullable Page page) {
