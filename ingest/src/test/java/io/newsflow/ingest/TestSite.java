@@ -2,6 +2,7 @@ package io.newsflow.ingest;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.newsflow.core.lifecycle.DaemonThreads;
 import io.newsflow.ingest.http.AddressGuard;
 import io.newsflow.ingest.http.FetchLimits;
 import io.newsflow.ingest.http.HttpFetcher;
@@ -37,11 +38,7 @@ public final class TestSite implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "test-site");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.factory("test-site"));
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);

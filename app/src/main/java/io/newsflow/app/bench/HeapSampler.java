@@ -1,5 +1,6 @@
 package io.newsflow.app.bench;
 
+import io.newsflow.core.lifecycle.DaemonThreads;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
@@ -24,11 +25,7 @@ final class HeapSampler implements AutoCloseable {
             .toList();
     private final AtomicLong peak = new AtomicLong();
     private final AtomicLong peakAfterCollection = new AtomicLong();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "heap-sampler");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("heap-sampler"));
 
     HeapSampler() {
         scheduler.scheduleAtFixedRate(this::sample, 0, 100, TimeUnit.MILLISECONDS);

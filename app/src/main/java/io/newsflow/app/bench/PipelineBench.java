@@ -1,24 +1,24 @@
 package io.newsflow.app.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.TopicBootstrap;
 import io.newsflow.app.run.RunningProcess;
-import io.newsflow.app.run.Stage;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.json.Decimals;
+import io.newsflow.core.lifecycle.Stage;
 import io.newsflow.core.metrics.CounterTotals;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.progress.Progress;
 import io.newsflow.core.record.ArticleId;
 import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
+import io.newsflow.core.topic.HostKey;
 import io.newsflow.core.topic.Topics;
 import io.newsflow.enrich.extract.eval.HtmlPages;
-import io.newsflow.core.topic.HostKey;
-import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -34,7 +34,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +43,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -54,6 +52,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.jsoup.Jsoup;
 
 /**
@@ -382,8 +381,8 @@ public final class PipelineBench {
     }
 
     private static void deleteRecursively(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            Utils.delete(dir.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,6 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.run.Stage;
+import io.newsflow.core.lifecycle.Stage;
 import picocli.CommandLine.Command;
 
 /** {@code newsflow enrich}: the enrich stage alone, for production and scale-out. */

@@ -1,7 +1,7 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.app.run.Stage;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.lifecycle.Stage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

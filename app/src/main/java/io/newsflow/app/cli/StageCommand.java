@@ -1,8 +1,8 @@
 package io.newsflow.app.cli;
 
 import io.newsflow.app.run.RunningProcess;
-import io.newsflow.app.run.Stage;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.lifecycle.Stage;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;

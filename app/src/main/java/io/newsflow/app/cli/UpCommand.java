@@ -1,8 +1,8 @@
 package io.newsflow.app.cli;
 
 import io.newsflow.app.run.RunningProcess;
-import io.newsflow.app.run.Stage;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.lifecycle.Stage;
 import io.newsflow.ingest.IngestConfig;
 import java.util.EnumSet;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.newsflow.app.dashboard;
 
 import static java.util.Objects.requireNonNull;
 
+import io.newsflow.core.lifecycle.DaemonThreads;
 import io.newsflow.core.record.Article;
 import io.newsflow.core.record.CountryTag;
 import io.newsflow.core.record.PersonTag;
@@ -72,9 +73,7 @@ public final class ArticleFeed implements AutoCloseable {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-dashboard-feed");
         feed.consumer = new KafkaConsumer<>(props, Topics.ARTICLES.keySerde().deserializer(),
                 Topics.ARTICLES.valueSerde().deserializer());
-        feed.thread = new Thread(feed::run, "newsflow-dashboard-feed");
-        feed.thread.setDaemon(true);
-        feed.thread.start();
+        feed.thread = DaemonThreads.start("newsflow-dashboard-feed", feed::run);
         return feed;
     }
 

@@ -2,6 +2,7 @@ package io.newsflow.app.dashboard;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.core.lifecycle.DaemonThreads;
 import io.newsflow.core.metrics.MetricNames;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,11 +31,7 @@ public final class LagGauges implements AutoCloseable {
     private final ConsumerLag lag;
     private final Map<String, String> groupByStage;
     private final Map<String, Double> lagByStage = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "newsflow-lag");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("newsflow-lag"));
 
     /**
      * @param groupByStage stage name (e.g. {@code sink}) to its consumer group, in data-flow order

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import io.newsflow.core.json.Decimals;
+import io.newsflow.core.lifecycle.DaemonThreads;
 import io.newsflow.core.metrics.CounterTotals;
 import io.newsflow.core.metrics.MetricNames;
 import java.util.ArrayList;
@@ -35,11 +36,7 @@ public final class ThroughputSampler implements AutoCloseable {
     private final double[][] lags;
     private int size;
     private int next;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "newsflow-sampler");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("newsflow-sampler"));
 
     /**
      * @param lagStages the stages whose {@link MetricNames#CONSUMER_LAG} gauge to record

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.core.lifecycle.DaemonThreads;
 import io.newsflow.core.lifecycle.Service;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,11 +50,7 @@ public final class AdminServer implements AutoCloseable {
             List<? extends Service> services, Map<String, BooleanSupplier> dependencies, String token) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
-            ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "newsflow-http");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService executor = Executors.newFixedThreadPool(4, DaemonThreads.factory("newsflow-http"));
             server.setExecutor(executor);
             AdminServer admin = new AdminServer(server, executor,
                     token.isEmpty() ? null : new BearerTokenAuthenticator(token));

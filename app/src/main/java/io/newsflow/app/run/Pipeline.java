@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.lifecycle.Service;
+import io.newsflow.core.lifecycle.Stage;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.topology.EnrichService;
 import io.newsflow.ingest.IngestConfig;

@@ -15,6 +15,7 @@ import io.newsflow.app.http.ArticleApi;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.lifecycle.Stage;
 import io.newsflow.core.lifecycle.StartedResources;
 import io.newsflow.core.metrics.FreshnessHistogram;
 import io.newsflow.ingest.IngestConfig;

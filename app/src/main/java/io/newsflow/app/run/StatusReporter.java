@@ -1,6 +1,7 @@
 package io.newsflow.app.run;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.core.lifecycle.DaemonThreads;
 import io.newsflow.core.metrics.CounterTotals;
 import io.newsflow.core.metrics.MetricNames;
 import java.util.concurrent.Executors;
@@ -15,11 +16,7 @@ public final class StatusReporter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("newsflow.status");
 
     private final MeterRegistry registry;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "newsflow-status");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("newsflow-status"));
 
     public StatusReporter(MeterRegistry registry, long periodSeconds) {
         this.registry = registry;

@@ -5,9 +5,8 @@ import io.newsflow.core.config.KafkaClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Properties;
-import java.util.stream.Stream;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -52,9 +51,7 @@ public final class EmbeddedKafkaExtension implements ParameterResolver {
         @Override
         public void close() throws IOException {
             kafka.close();
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Utils.delete(dir.toFile());
         }
     }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.newsflow.app.broker.TopicBootstrap;
 import io.newsflow.app.run.RunningProcess;
-import io.newsflow.app.run.Stage;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.lifecycle.Stage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;

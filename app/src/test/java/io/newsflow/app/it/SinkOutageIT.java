@@ -1,7 +1,5 @@
 package io.newsflow.app.it;
 
-import io.newsflow.app.testing.TcpProxy;
-import io.newsflow.core.metrics.MetricNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +7,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
 import io.newsflow.app.run.RunningProcess;
-import io.newsflow.app.run.Stage;
+import io.newsflow.app.testing.TcpProxy;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.lifecycle.Stage;
+import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.record.Article;
 import io.newsflow.sink.SinkConfig;
 import io.newsflow.sink.consume.SinkService;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.run.RunningProcess;
-import io.newsflow.app.run.Stage;
+import io.newsflow.core.lifecycle.Stage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package io.newsflow.app.reliability;
 
+import io.newsflow.core.lifecycle.DaemonThreads;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,9 +41,7 @@ final class HostileServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thread acceptor = new Thread(this::accept, "hostile-" + behaviour);
-        acceptor.setDaemon(true);
-        acceptor.start();
+        DaemonThreads.start("hostile-" + behaviour, this::accept);
     }
 
     Behaviour behaviour() {
@@ -61,9 +60,7 @@ final class HostileServer implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket socket = listener.accept();
-                Thread t = new Thread(() -> serve(socket), "hostile-" + behaviour + "-conn");
-                t.setDaemon(true);
-                t.start();
+                DaemonThreads.start("hostile-" + behaviour + "-conn", () -> serve(socket));
             } catch (IOException e) {
                 return;
             }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.run.RunningProcess;
-import io.newsflow.app.run.Stage;
+import io.newsflow.core.lifecycle.Stage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

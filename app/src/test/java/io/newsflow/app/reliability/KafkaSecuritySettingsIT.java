@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
 import io.newsflow.app.run.RunningProcess;
-import io.newsflow.app.run.Stage;
+import io.newsflow.core.lifecycle.Stage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;

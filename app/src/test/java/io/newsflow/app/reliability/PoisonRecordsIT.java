@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.run.RunningProcess;
-import io.newsflow.app.run.Stage;
+import io.newsflow.core.lifecycle.Stage;
 import io.newsflow.core.topic.DeadLetterHeaders;
 import io.newsflow.core.topic.Topics;
 import java.nio.charset.StandardCharsets;

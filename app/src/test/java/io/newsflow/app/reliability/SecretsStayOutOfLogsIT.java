@@ -13,7 +13,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
 import io.newsflow.app.run.RunningProcess;
-import io.newsflow.app.run.Stage;
+import io.newsflow.core.lifecycle.Stage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,11 +1,11 @@
 package io.newsflow.app.reliability;
 
-import io.newsflow.app.testing.TcpProxy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.run.RunningProcess;
-import io.newsflow.app.run.Stage;
+import io.newsflow.app.testing.TcpProxy;
+import io.newsflow.core.lifecycle.Stage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

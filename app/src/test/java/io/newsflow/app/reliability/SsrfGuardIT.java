@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.search.Search;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.run.RunningProcess;
-import io.newsflow.app.run.Stage;
+import io.newsflow.core.lifecycle.Stage;
 import io.newsflow.core.metrics.MetricNames;
 import java.nio.file.Path;
 import java.time.Duration;

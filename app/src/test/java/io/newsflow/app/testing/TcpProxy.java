@@ -1,5 +1,6 @@
 package io.newsflow.app.testing;
 
+import io.newsflow.core.lifecycle.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +28,7 @@ public final class TcpProxy implements AutoCloseable {
     public TcpProxy(String host, int port) throws IOException {
         this.target = new InetSocketAddress(host, port);
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        daemon("proxy-accept", this::accept).start();
+        DaemonThreads.start("proxy-accept", this::accept);
     }
 
     public int port() {
@@ -69,8 +70,8 @@ public final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(target.getHostString(), target.getPort());
                 open.add(client);
                 open.add(upstream);
-                daemon("proxy-up", () -> pump(client, upstream)).start();
-                daemon("proxy-down", () -> pump(upstream, client)).start();
+                DaemonThreads.start("proxy-up", () -> pump(client, upstream));
+                DaemonThreads.start("proxy-down", () -> pump(upstream, client));
             } catch (IOException e) {
                 closeQuietly(client);
             }
@@ -92,12 +93,6 @@ public final class TcpProxy implements AutoCloseable {
             open.remove(from);
             open.remove(to);
         }
-    }
-
-    private static Thread daemon(String name, Runnable body) {
-        Thread t = new Thread(body, name);
-        t.setDaemon(true);
-        return t;
     }
 
     private static void closeQuietly(Socket s) {

@@ -1,6 +1,9 @@
 package io.newsflow.core.metrics;
 
+import io.newsflow.core.record.FetchOutcome;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The catalogue of newsflow metrics: each name once, with its unit in the doc. Tags are bounded:
@@ -11,7 +14,7 @@ import java.util.Set;
  */
 public final class MetricNames {
 
-    /** Counter, pages: fetch attempts, tagged {@code outcome} (ok, unchanged, http_4xx, http_5xx, exception class). */
+    /** Counter, pages: fetch attempts, tagged {@code outcome} (a {@link FetchOutcome} tag: ok, not_modified, unchanged, http_5xx, read_timeout...). */
     public static final String FETCH_PAGES = "newsflow.fetch.pages";
     /** Counter, bytes: response body bytes fetched. */
     public static final String FETCH_BYTES = "newsflow.fetch.bytes";
@@ -29,7 +32,7 @@ public final class MetricNames {
     public static final String FETCH_QUEUE_HOST_MAX = "newsflow.fetch.queue.host.max";
     /** Timer, seconds: how long a link waited in its host queue (politeness delay, crawl-delay, back-off). */
     public static final String FETCH_POLITENESS_WAIT = "newsflow.fetch.politeness.wait";
-    /** Counter, polls: source polls (feeds, sitemaps, listings), tagged {@code outcome}. */
+    /** Counter, polls: source polls (feeds, sitemaps, listings), tagged {@code outcome} (a {@link FetchOutcome} tag). */
     public static final String SOURCE_POLLS = "newsflow.source.polls";
     /** Gauge, sources: sources whose last poll failed and that are backing off. */
     public static final String SOURCE_FAILING = "newsflow.source.failing";
@@ -67,7 +70,7 @@ public final class MetricNames {
     public static final String SINK_RETRIES = "newsflow.sink.retries";
     /** Gauge, boolean: 1 while the sink's database accepts writes, 0 during an outage. */
     public static final String SINK_STORE_AVAILABLE = "newsflow.sink.store.available";
-    /** Counter, records: records sent to the dead-letter topic, tagged {@code stage} and {@code reason}. */
+    /** Counter, records: records sent to the dead-letter topic, tagged {@code stage} and {@code reason} (undecodable, processing, rejected). */
     public static final String DEAD_LETTERS = "newsflow.dead.letters";
     /**
      * Timer, seconds: fetch-to-stored latency of an article (freshness), recorded by the sink;
@@ -80,8 +83,11 @@ public final class MetricNames {
      */
     public static final String CONSUMER_LAG = "newsflow.consumer.lag";
 
-    /** Outcomes of {@link #FETCH_PAGES} that are fetches, not errors: published, or found unchanged. */
-    public static final Set<String> FETCH_SUCCEEDED = Set.of("ok", "unchanged");
+    /** Outcomes of {@link #FETCH_PAGES} that are fetches, not errors: published, or found unchanged ({@link FetchOutcome#succeeded()}). */
+    public static final Set<String> FETCH_SUCCEEDED = Arrays.stream(FetchOutcome.values())
+            .filter(FetchOutcome::succeeded)
+            .map(FetchOutcome::tag)
+            .collect(Collectors.toUnmodifiableSet());
 
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_STAGE = "stage";

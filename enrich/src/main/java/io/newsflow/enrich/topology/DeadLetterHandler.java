@@ -1,15 +1,14 @@
 package io.newsflow.enrich.topology;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newsflow.core.metrics.MetricNames;
+import io.newsflow.core.lifecycle.Stage;
+import io.newsflow.core.topic.DeadLetter;
 import io.newsflow.core.topic.DeadLetterHeaders;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -23,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * Sends a page that cannot be deserialised, or whose processing throws, to the dead-letter topic and
  * lets the job continue. Kafka Streams (KIP-1034) produces the records a handler returns within the
  * task's transaction, so under exactly-once a dead letter is written exactly when the page's offset
- * is committed. The record keeps the original key, value and headers and adds the
- * {@link DeadLetterHeaders}.
+ * is committed. The record is the shared {@link DeadLetter}: the original key, value and headers
+ * plus the {@link DeadLetterHeaders}.
  *
  * <p>Configured through the Streams config: {@code errors.dead.letter.queue.topic.name} names the
  * topic and {@link #METER_REGISTRY_CONFIG} carries the {@link MeterRegistry} instance.
@@ -33,8 +32,6 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
 
     /** Streams config key whose value is the {@link MeterRegistry} that counts dead letters. */
     public static final String METER_REGISTRY_CONFIG = "newsflow.enrich.meter.registry";
-
-    static final String STAGE = "enrich";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
@@ -59,41 +56,27 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
     public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
             ConsumerRecord<byte[], byte[]> record, Exception exception) {
         return DeserializationExceptionHandler.Response.resume(
-                deadLetter(context, record.key(), record.value(), record.headers(), "deserialization", exception));
+                deadLetter(context, record.key(), record.value(), record.headers(), DeadLetter.Reason.UNDECODABLE, exception));
     }
 
     @Override
     public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
             Exception exception) {
-        return ProcessingExceptionHandler.Response.resume(
-                deadLetter(context, context.sourceRawKey(), context.sourceRawValue(), context.headers(), "processing", exception));
+        return ProcessingExceptionHandler.Response.resume(deadLetter(context, context.sourceRawKey(), context.sourceRawValue(),
+                context.headers(), DeadLetter.Reason.PROCESSING, exception));
     }
 
     private List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, byte[] key, byte[] value,
-            Headers original, String reason, Exception exception) {
+            Headers original, DeadLetter.Reason reason, Exception exception) {
         LOG.warn("dead-lettering {}-{}@{} after {} failure in {}: {}", context.topic(), context.partition(),
-                context.offset(), reason, context.processorNodeId(), exception.toString());
-        registry.counter(MetricNames.DEAD_LETTERS, MetricNames.TAG_STAGE, STAGE, MetricNames.TAG_REASON, reason).increment();
-        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(topic, null, context.timestamp(), key, value);
-        Headers headers = letter.headers();
-        if (original != null) {
-            for (Header header : original) {
-                if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
-                    headers.add(header);
-                }
-            }
-        }
-        add(headers, DeadLetterHeaders.STAGE, STAGE);
-        add(headers, DeadLetterHeaders.PROCESSOR, String.valueOf(context.processorNodeId()));
-        add(headers, DeadLetterHeaders.CLASS, exception.getClass().getName());
-        add(headers, DeadLetterHeaders.MESSAGE, String.valueOf(exception.getMessage()));
-        add(headers, DeadLetterHeaders.TOPIC, context.topic());
-        add(headers, DeadLetterHeaders.PARTITION, Integer.toString(context.partition()));
-        add(headers, DeadLetterHeaders.OFFSET, Long.toString(context.offset()));
-        return List.of(letter);
-    }
-
-    private static void add(Headers headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+                context.offset(), reason.tag(), context.processorNodeId(), exception.toString());
+        DeadLetter letter = DeadLetter.of(Stage.ENRICH, reason, context.topic(), context.partition(), context.offset())
+                .record(key, value)
+                .headers(original)
+                .timestamp(context.timestamp())
+                .processor(String.valueOf(context.processorNodeId()))
+                .failure(exception);
+        letter.counter(registry).increment();
+        return List.of(letter.toRecord(topic));
     }
 }

@@ -158,7 +158,7 @@ class EnrichTopologyTest {
         assertEquals("0", header(letter, DeadLetterHeaders.OFFSET));
         assertEquals("00-abc-01", header(letter, "traceparent"));
         assertEquals(1, articles.readValuesToList().size(), "the page after the poison one is still enriched");
-        assertEquals(1.0, count(MetricNames.DEAD_LETTERS, MetricNames.TAG_REASON, "deserialization"));
+        assertEquals(1.0, count(MetricNames.DEAD_LETTERS, MetricNames.TAG_REASON, "undecodable"));
     }
 
     @Test

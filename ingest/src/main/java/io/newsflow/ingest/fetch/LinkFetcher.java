@@ -6,12 +6,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.json.JsonCodecException;
+import io.newsflow.core.lifecycle.Stage;
 import io.newsflow.core.metrics.MetricNames;
+import io.newsflow.core.record.FetchOutcome;
 import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.record.UrlStatus;
+import io.newsflow.core.retry.Backoff;
 import io.newsflow.core.status.HostStatus;
-import io.newsflow.core.topic.DeadLetterHeaders;
+import io.newsflow.core.topic.DeadLetter;
+import io.newsflow.core.topic.DeadLetterPublisher;
 import io.newsflow.core.topic.Topics;
 import io.newsflow.core.topic.HostKey;
 import io.newsflow.ingest.frontier.RefetchPolicy;
@@ -38,7 +42,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -63,7 +66,7 @@ public final class LinkFetcher implements AutoCloseable {
      * @param groupId the consumer group all fetcher instances share
      * @param threads concurrent fetches (each on a different host)
      * @param minDelay the least time between two requests to one host
-     * @param backoffBase the first back-off after a 5xx or timeout; doubles per consecutive failure
+     * @param backoffBase the first back-off after a 5xx or timeout; doubles per consecutive failure, with jitter
      * @param backoffMax the longest back-off
      * @param maxQueued links held in memory before consumption pauses
      * @param longestFetch the total time limit of one fetch, bounding how long a handover waits
@@ -93,7 +96,8 @@ public final class LinkFetcher implements AutoCloseable {
     private final HostLedger ledger;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, Page> producer;
-    private final KafkaProducer<byte[], byte[]> deadLetters;
+    private final DeadLetterPublisher deadLetters;
+    private final Backoff backoff;
     private final HostQueues queues = new HostQueues();
     private final OffsetTracker offsets = new OffsetTracker();
     private final List<Thread> workers = new ArrayList<>();
@@ -123,8 +127,9 @@ public final class LinkFetcher implements AutoCloseable {
         this.producer = new KafkaProducer<>(KafkaClients.pageProducer(kafka, pageMaxBytes),
                 Topics.PAGES.keySerde().serializer(), Topics.PAGES.valueSerde().serializer());
         // sized like the page producer: a link record that got into its topic fits the dead-letter topic
-        this.deadLetters = new KafkaProducer<>(KafkaClients.pageProducer(kafka, pageMaxBytes), new ByteArraySerializer(),
-                new ByteArraySerializer());
+        this.deadLetters = new DeadLetterPublisher(new KafkaProducer<>(KafkaClients.pageProducer(kafka, pageMaxBytes),
+                new ByteArraySerializer(), new ByteArraySerializer()), registry);
+        this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax());
         this.poller = new Thread(this::poll, "newsflow-fetch-poll");
         registry.gauge(MetricNames.FETCH_QUEUE_URLS, queues, HostQueues::size);
         registry.gauge(MetricNames.FETCH_QUEUE_HOSTS, queues, HostQueues::hostCount);
@@ -205,40 +210,29 @@ public final class LinkFetcher implements AutoCloseable {
     }
 
     /**
-     * Sends an unreadable link to {@code newsflow.dead-letters} as it came, with the reason (issue 10:
-     * poison records on every topic end there). The next commit flushes it before committing past it.
+     * Sends an unreadable link to {@code newsflow.dead-letters} as it came, with the reason, and waits
+     * for the broker to have it. If it cannot, the consumer stops before committing past the link.
      */
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(Topics.DEAD_LETTERS.name(), key, record.value());
-        for (Header header : record.headers()) {
-            letter.headers().add(header);
+        DeadLetter letter = DeadLetter.of(Stage.INGEST, DeadLetter.Reason.UNDECODABLE, record.topic(), record.partition(),
+                        record.offset())
+                .record(key, record.value())
+                .headers(record.headers())
+                .timestamp(record.timestamp())
+                .failure(JsonCodecException.class.getName(), reason == null ? "unreadable link" : reason);
+        try {
+            deadLetters.publish(letter);
+        } catch (DeadLetterPublisher.PublishException e) {
+            throw new KafkaException("cannot dead-letter the link at " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset(), e);
         }
-        letter.headers().add(DeadLetterHeaders.STAGE, utf8("ingest"));
-        letter.headers().add(DeadLetterHeaders.CLASS, utf8(JsonCodecException.class.getName()));
-        letter.headers().add(DeadLetterHeaders.MESSAGE, utf8(reason == null ? "unreadable link" : reason));
-        letter.headers().add(DeadLetterHeaders.TOPIC, utf8(record.topic()));
-        letter.headers().add(DeadLetterHeaders.PARTITION, utf8(String.valueOf(record.partition())));
-        letter.headers().add(DeadLetterHeaders.OFFSET, utf8(String.valueOf(record.offset())));
-        deadLetters.send(letter, (meta, error) -> {
-            if (error != null) {
-                LOG.warn("cannot dead-letter the link at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                        error.toString());
-            }
-        });
-        registry.counter(MetricNames.DEAD_LETTERS, MetricNames.TAG_STAGE, "ingest", MetricNames.TAG_REASON, "undecodable")
-                .increment();
     }
 
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Commits what is handled, after the pages, statuses and dead letters it produced are acknowledged. */
+    /** Commits what is handled, after the pages and statuses it produced are acknowledged (dead letters are at once). */
     private void commitHandled() {
         lastCommitNanos = System.nanoTime();
         producer.flush();
-        deadLetters.flush();
         statuses.flush();
         Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable();
         committable.keySet().retainAll(consumer.assignment());
@@ -301,7 +295,7 @@ public final class LinkFetcher implements AutoCloseable {
             } catch (RuntimeException e) {
                 // a bug, not the server's doing: log it loudly, keep the crawler going
                 LOG.error("fetching {} failed unexpectedly", next.link().url(), e);
-                registry.counter(MetricNames.FETCH_PAGES, MetricNames.TAG_OUTCOME, "internal_error").increment();
+                registry.counter(MetricNames.FETCH_PAGES, MetricNames.TAG_OUTCOME, FetchOutcome.INTERNAL_ERROR.tag()).increment();
                 queues.release(next.host(), settings.minDelay().toNanos(), false);
             } finally {
                 offsets.finished(next.partition(), next.offset());
@@ -323,7 +317,7 @@ public final class LinkFetcher implements AutoCloseable {
         RobotsCache.Rules rules = robots.rulesFor(url);
         if (rules.unavailable()) {
             skipped("robots_unavailable");
-            statuses.record(status(url, previous, now, 0, "robots_unavailable"));
+            statuses.record(status(url, previous, now, 0, FetchOutcome.ROBOTS_UNAVAILABLE));
             Duration backoff = backoff(host);
             ledger.robotsUnavailable(host, queued.link().source(), backoff);
             queues.release(host, backoff.toNanos(), true);
@@ -331,7 +325,7 @@ public final class LinkFetcher implements AutoCloseable {
         }
         if (!rules.isAllowed(url)) {
             skipped("robots");
-            statuses.record(status(url, previous, now, 0, "robots_disallowed"));
+            statuses.record(status(url, previous, now, 0, FetchOutcome.ROBOTS_DISALLOWED));
             ledger.disallowed(host, queued.link().source(), url);
             queues.releaseUnused(host);
             return;
@@ -340,8 +334,8 @@ public final class LinkFetcher implements AutoCloseable {
         PageFetch fetch = pages.fetch(queued.link(), previous);
         registry.timer(MetricNames.FETCH_LATENCY).record(fetch.elapsed());
         registry.counter(MetricNames.FETCH_BYTES).increment(fetch.bytes());
-        String outcome = record(url, previous, fetch, clock.instant());
-        registry.counter(MetricNames.FETCH_PAGES, MetricNames.TAG_OUTCOME, outcome).increment();
+        FetchOutcome outcome = record(url, previous, fetch, clock.instant());
+        registry.counter(MetricNames.FETCH_PAGES, MetricNames.TAG_OUTCOME, outcome.tag()).increment();
         Duration delay = rules.crawlDelay().compareTo(settings.minDelay()) > 0 ? rules.crawlDelay() : settings.minDelay();
         if (fetch.hostTrouble()) {
             Duration backoff = backoff(host);
@@ -350,7 +344,7 @@ public final class LinkFetcher implements AutoCloseable {
         if (fetch.retryAfter() != null && fetch.retryAfter().compareTo(delay) > 0) {
             delay = fetch.retryAfter();
         }
-        ledger.fetched(host, queued.link().source(), outcome, fetch.hostTrouble(), delay);
+        ledger.fetched(host, queued.link().source(), outcome.tag(), fetch.hostTrouble(), delay);
         queues.release(host, delay.toNanos(), fetch.hostTrouble());
     }
 
@@ -360,12 +354,12 @@ public final class LinkFetcher implements AutoCloseable {
     }
 
     /** Publishes what changed and records the URL's new status; returns the outcome to count. */
-    private String record(String url, @Nullable UrlStatus previous, PageFetch fetch, Instant now) {
+    private FetchOutcome record(String url, @Nullable UrlStatus previous, PageFetch fetch, Instant now) {
         Page page = fetch.page();
         if (page == null) {
-            String outcome = fetch.outcome().equals(PageFetch.NOT_MODIFIED) ? "unchanged" : fetch.outcome();
-            if (!outcome.equals("unchanged")) {
-                LOG.warn("fetch {} failed: {}", url, fetch.status() > 0 ? fetch.outcome() + " (HTTP " + fetch.status() + ")" : fetch.outcome());
+            FetchOutcome outcome = fetch.outcome();
+            if (!outcome.succeeded()) {
+                LOG.warn("fetch {} failed: {}", url, fetch.status() > 0 ? outcome + " (HTTP " + fetch.status() + ")" : outcome);
             }
             statuses.record(status(url, previous, now, fetch.status(), outcome));
             return outcome;
@@ -382,11 +376,12 @@ public final class LinkFetcher implements AutoCloseable {
                 registry.counter(MetricNames.FETCH_TRUNCATED).increment();
             }
         }
-        String outcome = unchanged ? "unchanged" : "ok";
-        UrlStatus status = new UrlStatus(url, now, fetch.status(), outcome, page.contentSha256(), page.etag(), page.lastModified());
+        FetchOutcome outcome = unchanged ? FetchOutcome.UNCHANGED : FetchOutcome.OK;
+        UrlStatus status = new UrlStatus(url, now, fetch.status(), outcome.tag(), page.contentSha256(), page.etag(),
+                page.lastModified());
         statuses.record(status);
         if (!page.canonicalUrl().equals(url)) {
-            statuses.record(new UrlStatus(page.canonicalUrl(), now, fetch.status(), outcome, page.contentSha256(), page.etag(),
+            statuses.record(new UrlStatus(page.canonicalUrl(), now, fetch.status(), outcome.tag(), page.contentSha256(), page.etag(),
                     page.lastModified()));
         }
         LOG.debug("fetched {} ({})", url, outcome);
@@ -394,15 +389,14 @@ public final class LinkFetcher implements AutoCloseable {
     }
 
     /** A status for a fetch without a new page; what was learned from the last good fetch is kept. */
-    private static UrlStatus status(String url, @Nullable UrlStatus previous, Instant now, int httpStatus, String outcome) {
-        return new UrlStatus(url, now, httpStatus, outcome, previous == null ? null : previous.contentSha256(),
+    private static UrlStatus status(String url, @Nullable UrlStatus previous, Instant now, int httpStatus, FetchOutcome outcome) {
+        return new UrlStatus(url, now, httpStatus, outcome.tag(), previous == null ? null : previous.contentSha256(),
                 previous == null ? null : previous.etag(), previous == null ? null : previous.lastModified());
     }
 
+    /** The back-off of a host that just failed again: its earlier consecutive failures plus this one. */
     private Duration backoff(String host) {
-        int failures = Math.min(queues.failures(host), 20);
-        Duration backoff = settings.backoffBase().multipliedBy(1L << failures);
-        return backoff.compareTo(settings.backoffMax()) > 0 ? settings.backoffMax() : backoff;
+        return backoff.after(queues.failures(host) + 1);
     }
 
     private void skipped(String reason) {
@@ -439,6 +433,6 @@ public final class LinkFetcher implements AutoCloseable {
             }
         }
         producer.close(Duration.ofSeconds(10));
-        deadLetters.close(Duration.ofSeconds(10));
+        deadLetters.close();
     }
 }

@@ -2,6 +2,7 @@ package io.newsflow.ingest.fetch;
 
 import static java.util.Objects.requireNonNull;
 
+import io.newsflow.core.record.FetchOutcome;
 import io.newsflow.ingest.frontier.UrlCanonicalizer;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.HttpFetcher;
@@ -63,22 +64,22 @@ public final class PageFetcher {
         } catch (FetchException e) {
             return new PageFetch(e.outcome(), 0, null, null, 0, Duration.ofNanos(System.nanoTime() - started));
         } catch (IllegalArgumentException e) {
-            return new PageFetch(FetchException.BAD_URL, 0, null, null, 0, Duration.ofNanos(System.nanoTime() - started));
+            return new PageFetch(FetchOutcome.BAD_URL, 0, null, null, 0, Duration.ofNanos(System.nanoTime() - started));
         }
         int status = response.status();
         if (status == 304) {
-            return new PageFetch(PageFetch.NOT_MODIFIED, status, null, null, 0, response.elapsed());
+            return new PageFetch(FetchOutcome.NOT_MODIFIED, status, null, null, 0, response.elapsed());
         }
         if (status / 100 != 2) {
             Duration retryAfter = status == 429 || status == 503 ? retryAfter(response.header("retry-after")) : null;
-            return new PageFetch("http_" + status / 100 + "xx", status, null, retryAfter, 0, response.elapsed());
+            return new PageFetch(FetchOutcome.ofStatus(status), status, null, retryAfter, 0, response.elapsed());
         }
         if (!isHtmlOrUnknown(response.mediaType())) {
-            return new PageFetch(PageFetch.NOT_HTML, status, null, null, 0, response.elapsed());
+            return new PageFetch(FetchOutcome.NOT_HTML, status, null, null, 0, response.elapsed());
         }
         byte[] body = response.body();
         if (looksBinary(body)) {
-            return new PageFetch(PageFetch.BINARY, status, null, null, body.length, response.elapsed());
+            return new PageFetch(FetchOutcome.BINARY, status, null, null, body.length, response.elapsed());
         }
         CharsetDetector.Decoded decoded = CharsetDetector.decode(body, response.headerCharset());
         String finalUrl = response.finalUrl().toString();
@@ -86,7 +87,7 @@ public final class PageFetcher {
         Page page = new Page(url, canonicalUrl(html, finalUrl, url), finalUrl, source, clock.instant(), status,
                 response.mediaType(), decoded.charset().name(), response.header("etag"), response.header("last-modified"),
                 decoded.sha256(), response.truncated(), html);
-        return new PageFetch(PageFetch.OK, status, page, null, body.length, response.elapsed());
+        return new PageFetch(FetchOutcome.OK, status, page, null, body.length, response.elapsed());
     }
 
     private static Map<String, String> conditionalHeaders(Link link, @Nullable UrlStatus previous) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.json.JsonCodecException;
+import io.newsflow.core.lifecycle.DaemonThreads;
 import io.newsflow.core.record.UrlStatus;
 import io.newsflow.core.topic.Topics;
 import java.time.Duration;
@@ -63,8 +64,7 @@ public final class UrlStatusStore implements AutoCloseable {
         producerProps.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         this.producer = new KafkaProducer<>(producerProps, Topics.URL_STATUS.keySerde().serializer(),
                 Topics.URL_STATUS.valueSerde().serializer());
-        this.tail = new Thread(this::run, "newsflow-url-status");
-        tail.setDaemon(true);
+        this.tail = DaemonThreads.of("newsflow-url-status", this::run);
     }
 
     /** Starts tailing the topic and waits until everything already on it has been read. */

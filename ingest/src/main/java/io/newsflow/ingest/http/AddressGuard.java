@@ -2,6 +2,7 @@ package io.newsflow.ingest.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.newsflow.core.record.FetchOutcome;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -51,7 +52,7 @@ public final class AddressGuard {
     public void check(URI url) throws FetchException {
         String host = url.getHost();
         if (host == null) {
-            throw new FetchException(FetchException.BAD_URL, "no host in " + url);
+            throw new FetchException(FetchOutcome.BAD_URL, "no host in " + url);
         }
         host = host.toLowerCase(Locale.ROOT);
         if (allowPrivate || allowedHosts.contains(host) || allowedHosts.contains(host + ":" + port(url))) {
@@ -62,13 +63,13 @@ public final class AddressGuard {
         try {
             addresses = resolver.resolve(bare);
         } catch (UnknownHostException e) {
-            throw new FetchException(FetchException.DNS_FAILED, "cannot resolve " + host);
+            throw new FetchException(FetchOutcome.DNS_FAILED, "cannot resolve " + host);
         }
         for (InetAddress address : addresses) {
             // every address must be public: a name resolving to one public and one internal address
             // would let the connection pick the internal one
             if (!isPublic(address)) {
-                throw new FetchException(FetchException.BLOCKED_ADDRESS, host + " resolves to non-public " + address.getHostAddress());
+                throw new FetchException(FetchOutcome.BLOCKED_ADDRESS, host + " resolves to non-public " + address.getHostAddress());
             }
         }
     }

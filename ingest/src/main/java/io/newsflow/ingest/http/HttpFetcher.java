@@ -2,6 +2,8 @@ package io.newsflow.ingest.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.newsflow.core.lifecycle.DaemonThreads;
+import io.newsflow.core.record.FetchOutcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,11 +47,7 @@ public final class HttpFetcher implements AutoCloseable {
 
     private final FetchLimits limits;
     private final AddressGuard guard;
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "newsflow-fetch-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("newsflow-fetch-watchdog"));
 
     public HttpFetcher(FetchLimits limits, AddressGuard guard) {
         this.limits = requireNonNull(limits, "limits");
@@ -81,12 +79,12 @@ public final class HttpFetcher implements AutoCloseable {
         URI current = url;
         for (int hop = 0; ; hop++) {
             if (!visited.add(current)) {
-                throw new FetchException(FetchException.REDIRECT_LOOP, "redirect loop at " + current);
+                throw new FetchException(FetchOutcome.REDIRECT_LOOP, "redirect loop at " + current);
             }
             guard.check(current);
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                throw new FetchException(FetchException.TOTAL_TIMEOUT, "no response within " + limits.totalTimeout());
+                throw new FetchException(FetchOutcome.TOTAL_TIMEOUT, "no response within " + limits.totalTimeout());
             }
             HttpURLConnection connection = open(current, headers);
             // the watchdog guards the header phase only (a server dribbling header bytes resets the read
@@ -105,7 +103,7 @@ public final class HttpFetcher implements AutoCloseable {
                 int status = connection.getResponseCode();
                 alarm.cancel(false);
                 if (!phase.compareAndSet(HEADERS, BODY)) {
-                    throw new FetchException(FetchException.TOTAL_TIMEOUT, "no response headers within " + limits.totalTimeout() + " from " + current);
+                    throw new FetchException(FetchOutcome.TOTAL_TIMEOUT, "no response headers within " + limits.totalTimeout() + " from " + current);
                 }
                 if (status >= 300 && status < 400 && status != 304) {
                     String location = connection.getHeaderField("Location");
@@ -114,7 +112,7 @@ public final class HttpFetcher implements AutoCloseable {
                         return response(url, current, status, connection, new byte[0], false, started);
                     }
                     if (hop >= limits.maxRedirects()) {
-                        throw new FetchException(FetchException.TOO_MANY_REDIRECTS, "more than " + limits.maxRedirects() + " redirects from " + url);
+                        throw new FetchException(FetchOutcome.TOO_MANY_REDIRECTS, "more than " + limits.maxRedirects() + " redirects from " + url);
                     }
                     current = redirectTarget(current, location);
                     continue;
@@ -156,9 +154,9 @@ public final class HttpFetcher implements AutoCloseable {
             headers.forEach(c::setRequestProperty);
             return c;
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new FetchException(FetchException.BAD_URL, "bad URL " + url + ": " + e.getMessage());
+            throw new FetchException(FetchOutcome.BAD_URL, "bad URL " + url + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new FetchException(FetchException.IO_ERROR, "cannot open " + url + ": " + e.getMessage(), e);
+            throw new FetchException(FetchOutcome.IO_ERROR, "cannot open " + url + ": " + e.getMessage(), e);
         }
     }
 
@@ -167,11 +165,11 @@ public final class HttpFetcher implements AutoCloseable {
             URI target = from.resolve(new URI(location.trim().replace(" ", "%20")));
             String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new FetchException(FetchException.BAD_URL, "redirect to unsupported scheme: " + location);
+                throw new FetchException(FetchOutcome.BAD_URL, "redirect to unsupported scheme: " + location);
             }
             return target;
         } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            throw new FetchException(FetchException.BAD_URL, "bad redirect location: " + location);
+            throw new FetchException(FetchOutcome.BAD_URL, "bad redirect location: " + location);
         }
     }
 
@@ -184,7 +182,7 @@ public final class HttpFetcher implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             while (true) {
                 if (System.nanoTime() - deadline > 0) {
-                    throw new FetchException(FetchException.TOTAL_TIMEOUT, "body of " + url + " not complete within " + limits.totalTimeout());
+                    throw new FetchException(FetchOutcome.TOTAL_TIMEOUT, "body of " + url + " not complete within " + limits.totalTimeout());
                 }
                 int room = maxBytes - out.size();
                 int n = in.read(buffer, 0, Math.min(buffer.length, room + 1));
@@ -227,21 +225,21 @@ public final class HttpFetcher implements AutoCloseable {
     private FetchException classify(Exception e, boolean expired, boolean connected, URI url) {
         String message = url + ": " + e;
         if (expired) {
-            return new FetchException(FetchException.TOTAL_TIMEOUT, "no complete response within " + limits.totalTimeout() + " from " + url, e);
+            return new FetchException(FetchOutcome.TOTAL_TIMEOUT, "no complete response within " + limits.totalTimeout() + " from " + url, e);
         }
         if (e instanceof SocketTimeoutException) {
-            return new FetchException(connected ? FetchException.READ_TIMEOUT : FetchException.CONNECT_TIMEOUT, message, e);
+            return new FetchException(connected ? FetchOutcome.READ_TIMEOUT : FetchOutcome.CONNECT_TIMEOUT, message, e);
         }
         if (e instanceof UnknownHostException) {
-            return new FetchException(FetchException.DNS_FAILED, message, e);
+            return new FetchException(FetchOutcome.DNS_FAILED, message, e);
         }
         if (e instanceof ConnectException) {
-            return new FetchException(FetchException.CONNECT_FAILED, message, e);
+            return new FetchException(FetchOutcome.CONNECT_FAILED, message, e);
         }
         if (e instanceof IllegalArgumentException) {
-            return new FetchException(FetchException.BAD_URL, message, e);
+            return new FetchException(FetchOutcome.BAD_URL, message, e);
         }
-        return new FetchException(FetchException.IO_ERROR, message, e);
+        return new FetchException(FetchOutcome.IO_ERROR, message, e);
     }
 
     @Override

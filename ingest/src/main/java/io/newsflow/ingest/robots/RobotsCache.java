@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import io.newsflow.core.record.FetchOutcome;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.HttpFetcher;
 import io.newsflow.ingest.http.HttpResponseData;
@@ -32,9 +33,9 @@ public final class RobotsCache {
     /**
      * The rules of one host, as the fetcher needs them.
      *
-     * @param problem why robots.txt is unavailable (e.g. {@code http_5xx}, {@code dns_failed}), null when it is not
+     * @param problem why robots.txt is unavailable (e.g. {@link FetchOutcome#HTTP_5XX}), null when it is not
      */
-    public record Rules(BaseRobotRules rules, Duration crawlDelay, @Nullable String problem, Instant expires) {
+    public record Rules(BaseRobotRules rules, Duration crawlDelay, @Nullable FetchOutcome problem, Instant expires) {
 
         /** Whether robots.txt could not be had, so the host is disallowed until it can. */
         public boolean unavailable() {
@@ -106,9 +107,9 @@ public final class RobotsCache {
                 return rules(parser.failedFetch(status), null, now.plus(ttl));
             }
             LOG.warn("robots.txt {} answered HTTP {}: host disallowed until it recovers", robotsUrl, status);
-            return rules(parser.failedFetch(status), "http_" + status / 100 + "xx", now.plus(errorTtl));
+            return rules(parser.failedFetch(status), FetchOutcome.ofStatus(status), now.plus(errorTtl));
         } catch (FetchException e) {
-            if (e.outcome().equals(FetchException.BLOCKED_ADDRESS)) {
+            if (e.outcome().equals(FetchOutcome.BLOCKED_ADDRESS)) {
                 // the SSRF guard refuses the host: every request to it fails with that clearer outcome
                 return rules(parser.failedFetch(404), null, now.plus(errorTtl));
             }
@@ -117,7 +118,7 @@ public final class RobotsCache {
         }
     }
 
-    private Rules rules(BaseRobotRules rules, @Nullable String problem, Instant expires) {
+    private Rules rules(BaseRobotRules rules, @Nullable FetchOutcome problem, Instant expires) {
         long delayMs = rules.getCrawlDelay();
         Duration delay = delayMs <= 0 ? Duration.ZERO : Duration.ofMillis(delayMs);
         if (delay.compareTo(maxCrawlDelay) > 0) {

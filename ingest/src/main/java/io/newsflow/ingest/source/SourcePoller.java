@@ -12,8 +12,11 @@ import crawlercommons.sitemaps.extension.Extension;
 import crawlercommons.sitemaps.extension.ExtensionMetadata;
 import crawlercommons.sitemaps.extension.NewsAttributes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.core.lifecycle.DaemonThreads;
 import io.newsflow.core.metrics.MetricNames;
+import io.newsflow.core.record.FetchOutcome;
 import io.newsflow.core.record.SourcePoll;
+import io.newsflow.core.retry.Backoff;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.HttpFetcher;
 import io.newsflow.ingest.http.HttpResponseData;
@@ -62,25 +65,21 @@ public final class SourcePoller implements AutoCloseable {
     private final MeterRegistry registry;
     private final Map<String, Validators> validators = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "newsflow-sources");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("newsflow-sources"));
 
     private record Validators(@Nullable String etag, @Nullable String lastModified) {
     }
 
     /** A source poll that failed, with the outcome to report. */
     private static final class SourceFailure extends Exception {
-        final String outcome;
+        final FetchOutcome outcome;
         final @Nullable Integer httpStatus;
 
-        SourceFailure(String outcome, String message) {
+        SourceFailure(FetchOutcome outcome, String message) {
             this(outcome, message, null);
         }
 
-        SourceFailure(String outcome, String message, @Nullable Integer httpStatus) {
+        SourceFailure(FetchOutcome outcome, String message, @Nullable Integer httpStatus) {
             super(message);
             this.outcome = outcome;
             this.httpStatus = httpStatus;
@@ -127,7 +126,7 @@ public final class SourcePoller implements AutoCloseable {
         try {
             poll(source, tally);
             failures.put(source.name(), 0);
-            report(source, tally.notModified ? SourcePoll.NOT_MODIFIED : SourcePoll.OK, tally, tally.httpStatus, null);
+            report(source, tally.notModified ? FetchOutcome.NOT_MODIFIED : FetchOutcome.OK, tally, tally.httpStatus, null);
             LOG.info("source {} polled: {} new links", source.name(), tally.fresh);
         } catch (SourceFailure e) {
             int failed = failures.merge(source.name(), 1, Integer::sum);
@@ -138,8 +137,8 @@ public final class SourcePoller implements AutoCloseable {
                     e.getMessage(), next.toSeconds());
         } catch (RuntimeException e) {
             failures.merge(source.name(), 1, Integer::sum);
-            count("internal_error");
-            report(source, "internal_error", tally, null, e.toString());
+            count(FetchOutcome.INTERNAL_ERROR);
+            report(source, FetchOutcome.INTERNAL_ERROR, tally, null, e.toString());
             LOG.error("source {} poll failed unexpectedly", source.name(), e);
         }
         if (!scheduler.isShutdown()) {
@@ -147,20 +146,16 @@ public final class SourcePoller implements AutoCloseable {
         }
     }
 
-    /** The wait before the next poll of a source that failed {@code failed} times in a row: doubling, capped. */
+    /** The wait before the next poll of a source that failed {@code failed} times in a row: from its interval, doubling, capped. */
     Duration afterFailure(SourceSpec source, int failed) {
-        Duration next = source.interval().multipliedBy(1L << Math.min(failed - 1, 16));
-        if (next.compareTo(backoffMax) > 0) {
-            return backoffMax.compareTo(source.interval()) > 0 ? backoffMax : source.interval();
-        }
-        return next;
+        return new Backoff(source.interval(), backoffMax).after(failed);
     }
 
     /** Hands the poll's outcome to the source-health hook; a failing hook must not stop the polling. */
-    private void report(SourceSpec source, String outcome, Tally tally, @Nullable Integer httpStatus, @Nullable String error) {
+    private void report(SourceSpec source, FetchOutcome outcome, Tally tally, @Nullable Integer httpStatus, @Nullable String error) {
         try {
             polls.polled(new SourcePoll(source.name(), source.type().configName(), source.url().toString(), clock.instant(),
-                    outcome, tally.listed, tally.fresh, httpStatus, error));
+                    outcome.tag(), tally.listed, tally.fresh, httpStatus, error));
         } catch (RuntimeException e) {
             LOG.warn("source {}: cannot report the poll: {}", source.name(), e.toString());
         }
@@ -188,7 +183,7 @@ public final class SourcePoller implements AutoCloseable {
                 LOG.warn("source {}: robots.txt lists a bad sitemap URL {}", source.name(), sitemap);
             }
         }
-        count("ok");
+        count(FetchOutcome.OK);
         return found;
     }
 
@@ -204,7 +199,7 @@ public final class SourcePoller implements AutoCloseable {
             String type = response.header("content-type");
             map = parser.parseSiteMap(type == null ? "application/xml" : type, response.body(), toUrl(url));
         } catch (UnknownFormatException | IOException | RuntimeException e) {
-            throw new SourceFailure("unparseable", "cannot parse " + url + ": " + e.getMessage());
+            throw new SourceFailure(FetchOutcome.UNPARSEABLE, "cannot parse " + url + ": " + e.getMessage());
         }
         remember(response);
         int found = 0;
@@ -240,7 +235,7 @@ public final class SourcePoller implements AutoCloseable {
             }
         }
         if (depth == 0) {
-            count("ok");
+            count(FetchOutcome.OK);
         }
         return found;
     }
@@ -279,7 +274,7 @@ public final class SourcePoller implements AutoCloseable {
                 found += isNew ? 1 : 0;
             }
         }
-        count("ok");
+        count(FetchOutcome.OK);
         return found;
     }
 
@@ -309,7 +304,7 @@ public final class SourcePoller implements AutoCloseable {
                 throw new SourceFailure(rules.problem(), "robots.txt of " + url.getHost() + " unavailable (" + rules.problem() + ")");
             }
             if (!rules.isAllowed(key)) {
-                throw new SourceFailure("robots_disallowed", url + " is disallowed by robots.txt");
+                throw new SourceFailure(FetchOutcome.ROBOTS_DISALLOWED, url + " is disallowed by robots.txt");
             }
         }
         Map<String, String> headers = new HashMap<>();
@@ -333,13 +328,13 @@ public final class SourcePoller implements AutoCloseable {
         }
         if (response.status() == 304) {
             if (source.url().equals(url)) {
-                count("not_modified");
+                count(FetchOutcome.NOT_MODIFIED);
                 tally.notModified = true;
             }
             return null;
         }
         if (response.status() / 100 != 2) {
-            throw new SourceFailure("http_" + response.status() / 100 + "xx", url + " answered HTTP " + response.status(),
+            throw new SourceFailure(FetchOutcome.ofStatus(response.status()), url + " answered HTTP " + response.status(),
                     response.status());
         }
         return response;
@@ -354,12 +349,12 @@ public final class SourcePoller implements AutoCloseable {
         try {
             return url.toURL();
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new SourceFailure(FetchException.BAD_URL, "bad URL " + url);
+            throw new SourceFailure(FetchOutcome.BAD_URL, "bad URL " + url);
         }
     }
 
-    private void count(String outcome) {
-        registry.counter(MetricNames.SOURCE_POLLS, MetricNames.TAG_OUTCOME, outcome).increment();
+    private void count(FetchOutcome outcome) {
+        registry.counter(MetricNames.SOURCE_POLLS, MetricNames.TAG_OUTCOME, outcome.tag()).increment();
     }
 
     @Override

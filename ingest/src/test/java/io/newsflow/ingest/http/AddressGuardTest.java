@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.newsflow.core.record.FetchOutcome;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -36,7 +37,7 @@ class AddressGuardTest {
 
     private final AddressGuard guard = new AddressGuard(false, List.of(), AddressGuardTest::resolve);
 
-    private String outcome(String url) {
+    private FetchOutcome outcome(String url) {
         return assertThrows(FetchException.class, () -> guard.check(URI.create(url))).outcome();
     }
 
@@ -47,22 +48,22 @@ class AddressGuardTest {
 
     @Test
     void refusesLoopbackPrivateLinkLocalAndMetadataAddresses() {
-        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://127.0.0.1:8080/"));
-        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://169.254.169.254/latest/meta-data/"));
-        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://192.168.1.1/"));
-        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://100.64.0.1/"));
-        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://0.0.0.0/"));
-        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://[::1]/"));
-        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://[fd00::1]/"));
-        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://[::ffff:10.0.0.1]/"));
+        assertEquals(FetchOutcome.BLOCKED_ADDRESS, outcome("http://127.0.0.1:8080/"));
+        assertEquals(FetchOutcome.BLOCKED_ADDRESS, outcome("http://169.254.169.254/latest/meta-data/"));
+        assertEquals(FetchOutcome.BLOCKED_ADDRESS, outcome("http://192.168.1.1/"));
+        assertEquals(FetchOutcome.BLOCKED_ADDRESS, outcome("http://100.64.0.1/"));
+        assertEquals(FetchOutcome.BLOCKED_ADDRESS, outcome("http://0.0.0.0/"));
+        assertEquals(FetchOutcome.BLOCKED_ADDRESS, outcome("http://[::1]/"));
+        assertEquals(FetchOutcome.BLOCKED_ADDRESS, outcome("http://[fd00::1]/"));
+        assertEquals(FetchOutcome.BLOCKED_ADDRESS, outcome("http://[::ffff:10.0.0.1]/"));
     }
 
     @Test
     void checksTheAddressANameResolvesTo() {
-        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://inward.example/"));
-        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://metadata.example/"));
-        assertEquals(FetchException.BLOCKED_ADDRESS, outcome("http://mixed.example/"), "one internal address is enough to refuse");
-        assertEquals(FetchException.DNS_FAILED, outcome("http://unknown.example/"));
+        assertEquals(FetchOutcome.BLOCKED_ADDRESS, outcome("http://inward.example/"));
+        assertEquals(FetchOutcome.BLOCKED_ADDRESS, outcome("http://metadata.example/"));
+        assertEquals(FetchOutcome.BLOCKED_ADDRESS, outcome("http://mixed.example/"), "one internal address is enough to refuse");
+        assertEquals(FetchOutcome.DNS_FAILED, outcome("http://unknown.example/"));
     }
 
     @Test

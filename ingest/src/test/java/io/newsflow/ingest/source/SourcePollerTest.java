@@ -192,8 +192,12 @@ class SourcePollerTest {
                 registry, new TestClock());
         Exception failure = assertThrows(Exception.class, () -> pollNow(spec));
         assertTrue(failure.getMessage().contains("502"), failure.getMessage());
-        assertEquals(Duration.ofMinutes(20), poller.afterFailure(spec, 2), "the interval doubles per failure");
-        assertEquals(Duration.ofHours(1), poller.afterFailure(spec, 10), "up to the cap");
+        Duration second = poller.afterFailure(spec, 2);
+        assertTrue(second.compareTo(Duration.ofMinutes(16)) >= 0 && second.compareTo(Duration.ofMinutes(20)) <= 0,
+                "the interval doubles per failure, less jitter: " + second);
+        Duration tenth = poller.afterFailure(spec, 10);
+        assertTrue(tenth.compareTo(Duration.ofMinutes(48)) >= 0 && tenth.compareTo(Duration.ofHours(1)) <= 0,
+                "up to the cap, less jitter: " + tenth);
     }
 
     @Test

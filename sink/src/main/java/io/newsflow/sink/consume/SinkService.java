@@ -6,8 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.lifecycle.Service;
+import io.newsflow.core.lifecycle.Stage;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.record.Article;
+import io.newsflow.core.retry.Backoff;
+import io.newsflow.core.topic.DeadLetter;
+import io.newsflow.core.topic.DeadLetterPublisher;
 import io.newsflow.core.topic.Topics;
 import io.newsflow.sink.SinkConfig;
 import io.newsflow.sink.jdbc.ArticleStore;
@@ -68,7 +72,7 @@ public final class SinkService implements Service {
     private volatile boolean storeAvailable = true;
     private @Nullable Thread thread;
     private @Nullable KafkaConsumer<byte[], byte[]> consumer;
-    private @Nullable DeadLetters deadLetters;
+    private @Nullable DeadLetterPublisher deadLetters;
 
     public SinkService(SinkConfig config, Properties kafka, ArticleStore store, MeterRegistry registry, Clock clock) {
         this.config = requireNonNull(config, "config");
@@ -102,7 +106,8 @@ public final class SinkService implements Service {
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 String.valueOf(KafkaClients.maxMessageBytes(CommonConfig.DEFAULT_PAGE_MAX_BYTES)));
-        deadLetters = new DeadLetters(new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer()), registry);
+        deadLetters = new DeadLetterPublisher(new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer()),
+                registry);
         registry.gauge(MetricNames.SINK_STORE_AVAILABLE, this, s -> s.storeAvailable ? 1 : 0);
         running = true;
         thread = new Thread(this::run, "newsflow-sink");
@@ -112,6 +117,7 @@ public final class SinkService implements Service {
     private void run() {
         KafkaConsumer<byte[], byte[]> consumer = requireNonNull(this.consumer);
         Backoff backoff = new Backoff(config.retryBackoff(), config.retryBackoffMax());
+        int failures = 0;
         Instant outageStart = clock.instant();
         try {
             consumer.subscribe(Set.of(config.topic()), new Rebalance(consumer));
@@ -137,7 +143,7 @@ public final class SinkService implements Service {
                         storeAvailable = true;
                         consumer.resume(consumer.assignment());
                     }
-                    backoff.reset();
+                    failures = 0;
                 } catch (RetryLater e) {
                     registry.counter(MetricNames.SINK_RETRIES, MetricNames.TAG_REASON, e.reason()).increment();
                     if (storeAvailable) {
@@ -153,7 +159,7 @@ public final class SinkService implements Service {
                     } else {
                         LOG.debug("still cannot store articles: {}", e.getMessage());
                     }
-                    waitPolling(consumer, backoff.next());
+                    waitPolling(consumer, backoff.after(++failures));
                 }
             }
         } catch (RuntimeException e) {
@@ -172,7 +178,6 @@ public final class SinkService implements Service {
      *     records stored meanwhile stay resolved, so a retry neither repeats nor loses them
      */
     private void flush() throws RetryLater {
-        DeadLetters dlq = requireNonNull(deadLetters);
         List<Pending> toWrite = new ArrayList<>();
         for (Pending p : pending) {
             if (p.resolved) {
@@ -184,7 +189,7 @@ public final class SinkService implements Service {
                 try {
                     p.article = articles.deserialize(p.record.topic(), p.record.value());
                 } catch (RuntimeException e) {
-                    dlq.send(p.record, e, "undecodable");
+                    deadLetter(p.record, e, DeadLetter.Reason.UNDECODABLE);
                     p.resolved = true;
                     continue;
                 }
@@ -195,6 +200,20 @@ public final class SinkService implements Service {
         }
         write(toWrite);
         commit();
+    }
+
+    /** Dead-letters a record; until the dead-letter topic has it, the record stays pending. */
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, Exception failure, DeadLetter.Reason reason) throws RetryLater {
+        DeadLetter letter = DeadLetter.of(Stage.SINK, reason, record.topic(), record.partition(), record.offset())
+                .record(record.key(), record.value())
+                .headers(record.headers())
+                .timestamp(record.timestamp())
+                .failure(failure);
+        try {
+            requireNonNull(deadLetters).publish(letter);
+        } catch (DeadLetterPublisher.PublishException e) {
+            throw new RetryLater("dead_letters", e.getMessage(), e);
+        }
     }
 
     /** Writes records in one transaction; on a data error, bisects to find the ones to dead-letter. */
@@ -223,7 +242,7 @@ public final class SinkService implements Service {
             if (batch.size() == 1) {
                 Pending poison = batch.get(0);
                 LOG.warn("article {} can never be stored, dead-lettered: {}", poison.article.id(), e.getMessage());
-                requireNonNull(deadLetters).send(poison.record, e, "rejected");
+                deadLetter(poison.record, e, DeadLetter.Reason.REJECTED);
                 registry.counter(MetricNames.SINK_ROWS, MetricNames.TAG_OUTCOME, "dead_letter").increment();
                 poison.resolved = true;
                 return;
