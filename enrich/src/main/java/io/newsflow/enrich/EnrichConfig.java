@@ -2,6 +2,7 @@ package io.newsflow.enrich;
 
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.enrich.health.HealthRules;
 import io.newsflow.enrich.revision.RevisitSchedule;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,32 @@ public final class EnrichConfig {
     private static final String REVISIONS_RETENTION_MS_DOC = "How long the latest version of an article is kept to diff "
             + "the next one against, in milliseconds; an edit found later than that is published as a new version only.";
 
+    public static final String HEALTH_INTERVAL_MS = "newsflow.enrich.health.interval.ms";
+    private static final String HEALTH_INTERVAL_MS_DOC = "How often source health is re-evaluated and changed sources published "
+            + "to newsflow.source-health, in milliseconds.";
+    public static final String HEALTH_FAILING_STREAK = "newsflow.enrich.health.failing.streak";
+    private static final String HEALTH_FAILING_STREAK_DOC = "Failed (or refused) polls in a row that make a source failing (or blocked).";
+    public static final String HEALTH_SILENT_AFTER_MS = "newsflow.enrich.health.silent.after.ms";
+    private static final String HEALTH_SILENT_AFTER_MS_DOC = "Time without a new link or article after which a source that had "
+            + "output is silent, in milliseconds.";
+    public static final String HEALTH_QUIET_RATIO = "newsflow.enrich.health.quiet.ratio";
+    private static final String HEALTH_QUIET_RATIO_DOC = "A source is quiet when its last 24 hours bring less than this share of "
+            + "its daily baseline.";
+    public static final String HEALTH_QUIET_MIN_BASELINE = "newsflow.enrich.health.quiet.min.baseline";
+    private static final String HEALTH_QUIET_MIN_BASELINE_DOC = "The least daily baseline (articles or links) for a source to be "
+            + "called quiet; smaller sources vary too much.";
+    public static final String HEALTH_BASELINE_DAYS = "newsflow.enrich.health.baseline.days";
+    private static final String HEALTH_BASELINE_DAYS_DOC = "Days before the last 24 hours that a source's baseline is the daily mean of.";
+    public static final String HEALTH_PAGES_WINDOW = "newsflow.enrich.health.pages.window";
+    private static final String HEALTH_PAGES_WINDOW_DOC = "Latest pages of a source that the extracted and blocked shares are over.";
+    public static final String HEALTH_BLOCKED_SHARE = "newsflow.enrich.health.blocked.share";
+    private static final String HEALTH_BLOCKED_SHARE_DOC = "Share of a source's latest pages that, as challenges or paywalls, make it blocked.";
+    public static final String HEALTH_BLOCKED_MIN_PAGES = "newsflow.enrich.health.blocked.min.pages";
+    private static final String HEALTH_BLOCKED_MIN_PAGES_DOC = "Latest pages needed before a source can be called blocked by its pages.";
+    public static final String HEALTH_MIN_CHARS = "newsflow.enrich.health.min.chars";
+    private static final String HEALTH_MIN_CHARS_DOC = "Text, in characters, that a page needs to count as extracted well "
+            + "(with a title and a date); shorter pages are checked for challenge and paywall words.";
+
     public static final ConfigDef DEFINITION = new ConfigDef(CommonConfig.DEFINITION)
             .define(APPLICATION_ID, Type.STRING, "newsflow-enrich", Importance.HIGH, APPLICATION_ID_DOC)
             .define(THREADS, Type.INT, DEFAULT_THREADS, Range.atLeast(1), Importance.MEDIUM, THREADS_DOC)
@@ -44,7 +71,18 @@ public final class EnrichConfig {
             .define(REVISIT_SCHEDULE, Type.LIST, "1h,6h,24h,72h", Importance.MEDIUM, REVISIT_SCHEDULE_DOC)
             .define(REVISIT_CHECK_MS, Type.LONG, 60_000L, Range.atLeast(1), Importance.LOW, REVISIT_CHECK_MS_DOC)
             .define(REVISIONS_RETENTION_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(1), Importance.LOW,
-                    REVISIONS_RETENTION_MS_DOC);
+                    REVISIONS_RETENTION_MS_DOC)
+            .define(HEALTH_INTERVAL_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW, HEALTH_INTERVAL_MS_DOC)
+            .define(HEALTH_FAILING_STREAK, Type.INT, 3, Range.atLeast(1), Importance.MEDIUM, HEALTH_FAILING_STREAK_DOC)
+            .define(HEALTH_SILENT_AFTER_MS, Type.LONG, Duration.ofHours(24).toMillis(), Range.atLeast(1), Importance.MEDIUM,
+                    HEALTH_SILENT_AFTER_MS_DOC)
+            .define(HEALTH_QUIET_RATIO, Type.DOUBLE, 0.25, Range.between(0.001, 1.0), Importance.MEDIUM, HEALTH_QUIET_RATIO_DOC)
+            .define(HEALTH_QUIET_MIN_BASELINE, Type.DOUBLE, 5.0, Range.atLeast(0.0), Importance.LOW, HEALTH_QUIET_MIN_BASELINE_DOC)
+            .define(HEALTH_BASELINE_DAYS, Type.INT, 7, Range.atLeast(1), Importance.LOW, HEALTH_BASELINE_DAYS_DOC)
+            .define(HEALTH_PAGES_WINDOW, Type.INT, 50, Range.atLeast(1), Importance.LOW, HEALTH_PAGES_WINDOW_DOC)
+            .define(HEALTH_BLOCKED_SHARE, Type.DOUBLE, 0.5, Range.between(0.001, 1.0), Importance.MEDIUM, HEALTH_BLOCKED_SHARE_DOC)
+            .define(HEALTH_BLOCKED_MIN_PAGES, Type.INT, 3, Range.atLeast(1), Importance.LOW, HEALTH_BLOCKED_MIN_PAGES_DOC)
+            .define(HEALTH_MIN_CHARS, Type.INT, 400, Range.atLeast(1), Importance.LOW, HEALTH_MIN_CHARS_DOC);
 
     private final Map<String, Object> values;
 
@@ -76,6 +114,21 @@ public final class EnrichConfig {
 
     public Duration revisionsRetention() {
         return Duration.ofMillis((Long) values.get(REVISIONS_RETENTION_MS));
+    }
+
+    public HealthRules healthRules() {
+        return new HealthRules((Integer) values.get(HEALTH_FAILING_STREAK), Duration.ofMillis((Long) values.get(HEALTH_SILENT_AFTER_MS)),
+                (Double) values.get(HEALTH_QUIET_RATIO), (Double) values.get(HEALTH_QUIET_MIN_BASELINE),
+                (Integer) values.get(HEALTH_BASELINE_DAYS), (Integer) values.get(HEALTH_PAGES_WINDOW),
+                (Double) values.get(HEALTH_BLOCKED_SHARE), (Integer) values.get(HEALTH_BLOCKED_MIN_PAGES));
+    }
+
+    public Duration healthInterval() {
+        return Duration.ofMillis((Long) values.get(HEALTH_INTERVAL_MS));
+    }
+
+    public int healthMinChars() {
+        return (Integer) values.get(HEALTH_MIN_CHARS);
     }
 
     public Path stateDir() {

@@ -14,6 +14,10 @@ import io.newsflow.core.topic.Topics;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.extract.ArticleExtractor;
 import io.newsflow.enrich.extract.Extraction;
+import io.newsflow.enrich.health.PageInspector;
+import io.newsflow.enrich.health.SourceGauges;
+import io.newsflow.enrich.health.SourceHealthState;
+import io.newsflow.enrich.health.SourceSignal;
 import io.newsflow.enrich.tag.ArticleTagger;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +28,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -35,6 +40,10 @@ import org.apache.kafka.streams.state.Stores;
  *                                │    article-versions store └─ revisions ─ newsflow.revisions (key = article id)
  *                                └─ revisit ─ newsflow.links (refetch=true, key = host)   article-last-versions store
  *                                   revisit-schedule store (wall-clock punctuation)
+ *
+ * extract ─ page-signals ─┐                                 (key = source name)
+ * version 1 ─ stored-signals ┴─ source-signals repartition ─┬─ source-health ─ newsflow.source-health
+ * newsflow.source-polls ─ poll-signals ─────────────────────┘   source-health-state store
  * </pre>
  *
  * Every processor, the store and so its changelog topic have fixed names, so an upgraded job
@@ -49,6 +58,8 @@ public final class EnrichTopology {
     public static final String REVISIT_STORE = "revisit-schedule";
     /** The latest version of each recent article as a reader saw it, to diff the next one against. */
     public static final String LAST_VERSION_STORE = "article-last-versions";
+    /** What is known of each source, keyed by source name, to compute its health. */
+    public static final String HEALTH_STORE = "source-health-state";
 
     private EnrichTopology() {
     }
@@ -84,6 +95,30 @@ public final class EnrichTopology {
                 .process(() -> new VersionProcessor(VERSION_STORE, metrics), Named.as("version"), VERSION_STORE);
         articles.to(Topics.ARTICLES.name(), Produced.with(Topics.ARTICLES.keySerde(), Topics.ARTICLES.valueSerde())
                 .withName("articles-sink"));
+        PageInspector inspector = new PageInspector(config.healthMinChars());
+        SourceGauges gauges = new SourceGauges(registry);
+        JsonSerde<SourceSignal> signalSerde = new JsonSerde<>(SourceSignal.class);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEALTH_STORE),
+                Serdes.String(), new JsonSerde<>(SourceHealthState.class)));
+        KStream<String, SourceSignal> pageSignals = extracted.map((url, page) -> KeyValue.pair(page.page().source(),
+                SourceSignal.page(page.page().fetchedAt(), inspector.judge(page.page(), page.extraction()))), Named.as("page-signals"));
+        KStream<String, SourceSignal> storedSignals = articles.filter((id, article) -> article.version() == 1, Named.as("new-articles"))
+                .map((id, article) -> KeyValue.pair(article.source(), SourceSignal.stored(article.fetchedAt())),
+                        Named.as("stored-signals"));
+        KStream<String, SourceSignal> pollSignals = builder
+                .stream(Topics.SOURCE_POLLS.name(), Consumed.with(Topics.SOURCE_POLLS.keySerde(), Topics.SOURCE_POLLS.valueSerde())
+                        .withName("source-polls-source"))
+                .filter((source, poll) -> poll != null, Named.as("readable-polls"))
+                .map((source, poll) -> KeyValue.pair(poll.source(), SourceSignal.poll(poll)), Named.as("poll-signals"));
+        // pages and articles are keyed by URL and id: rekeyed by source name, they meet the polls there
+        pageSignals.merge(storedSignals, Named.as("article-signals"))
+                .repartition(Repartitioned.<String, SourceSignal>as("source-signals").withKeySerde(Serdes.String())
+                        .withValueSerde(signalSerde))
+                .merge(pollSignals, Named.as("source-signals-merge"))
+                .process(() -> new SourceHealthProcessor(HEALTH_STORE, config.healthRules(), config.healthInterval(), gauges),
+                        Named.as("source-health"), HEALTH_STORE)
+                .to(Topics.SOURCE_HEALTH.name(), Produced.with(Topics.SOURCE_HEALTH.keySerde(), Topics.SOURCE_HEALTH.valueSerde())
+                        .withName("source-health-sink"));
         articles.process(() -> new RevisionProcessor(LAST_VERSION_STORE, config.revisionsRetention(), registry),
                         Named.as("revisions"), LAST_VERSION_STORE)
                 .to(Topics.REVISIONS.name(), Produced.with(Topics.REVISIONS.keySerde(), Topics.REVISIONS.valueSerde())
