@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             TailCommand.class,
             StatsCommand.class,
+            SourcesCommand.class,
             EvalCommand.class,
             BenchCommand.class,
             TrainCommand.class,
