@@ -35,7 +35,7 @@ class NewsflowCommandTest {
     @Test
     void helpListsTheStages() {
         assertEquals(0, run("--help"));
-        for (String command : new String[] {"up", "ingest", "enrich", "sink", "tail", "stats", "eval", "bench", "dlq", "reprocess"}) {
+        for (String command : new String[] {"up", "ingest", "enrich", "sink", "tail", "stats", "sources", "eval", "bench", "dlq", "reprocess"}) {
             assertTrue(out.toString().contains(command), command);
         }
     }

@@ -56,12 +56,7 @@ class SourcePollerTest {
     private int poll(SourceType type, String path, String include, String exclude) throws Exception {
         SourceSpec spec = new SourceSpec("test-" + type.configName(), type, URI.create(site.url(path)), Duration.ofMinutes(10),
                 include == null ? null : Pattern.compile(include), exclude == null ? null : Pattern.compile(exclude));
-        RobotsCache robots = new RobotsCache(http, "newsflow", Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(30), new TestClock());
-        poller = new SourcePoller(List.of(spec), http, robots, (url, source, publishedAt) -> {
-            boolean fresh = !offered.containsKey(url);
-            offered.put(url, publishedAt);
-            return fresh;
-        }, reported::add, Duration.ofHours(1), registry, new TestClock());
+        poller = recordingPoller(spec);
         return pollNow(spec);
     }
 
@@ -240,13 +235,18 @@ class SourcePollerTest {
     }
 
     private void startPolling(SourceSpec spec) {
+        poller = recordingPoller(spec);
+        poller.start();
+    }
+
+    /** A poller whose links go to {@link #offered} (new when not offered before) and whose polls go to {@link #reported}. */
+    private SourcePoller recordingPoller(SourceSpec spec) {
         RobotsCache robots = new RobotsCache(http, "newsflow", Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(30), new TestClock());
-        poller = new SourcePoller(List.of(spec), http, robots, (url, source, at) -> {
+        return new SourcePoller(List.of(spec), http, robots, (url, source, publishedAt) -> {
             boolean fresh = !offered.containsKey(url);
-            offered.put(url, at);
+            offered.put(url, publishedAt);
             return fresh;
         }, reported::add, Duration.ofHours(1), registry, new TestClock());
-        poller.start();
     }
 
     private SourcePoll awaitReport() throws InterruptedException {
