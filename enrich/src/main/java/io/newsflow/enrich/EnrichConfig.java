@@ -135,6 +135,16 @@ public final class EnrichConfig {
         return Path.of((String) values.get(CommonConfig.DATA_DIR), "streams");
     }
 
+    /** Replicas of the internal topics Streams creates; -1 leaves it to the cluster. */
+    public int replicationFactor() {
+        return (Integer) values.get(CommonConfig.TOPIC_REPLICATION_FACTOR);
+    }
+
+    /** min.insync.replicas of the internal topics Streams creates; -1 leaves it to the cluster. */
+    public int minInsyncReplicas() {
+        return (Integer) values.get(CommonConfig.TOPIC_MIN_INSYNC_REPLICAS);
+    }
+
     public int pageMaxBytes() {
         return (Integer) values.get(CommonConfig.PAGE_MAX_BYTES);
     }

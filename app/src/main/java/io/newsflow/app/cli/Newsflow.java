@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             EnrichCommand.class,
             SinkCommand.class,
+            TopicsCommand.class,
             ReplayCommand.class,
             TailCommand.class,
             StatsCommand.class,

@@ -2,6 +2,7 @@ package io.newsflow.app.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.app.broker.TopicBootstrap;
+import io.newsflow.app.broker.TopicSettings;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
@@ -46,7 +47,7 @@ final class ReplayCommand implements Callable<Integer> {
         NewsflowConfig config = options.load();
         int pageMaxBytes = (Integer) config.parse(CommonConfig.DEFINITION).get(CommonConfig.PAGE_MAX_BYTES);
         Properties kafka = config.kafkaClientProperties();
-        TopicBootstrap.ensureTopics(kafka, pageMaxBytes);
+        TopicBootstrap.ensureTopics(kafka, TopicSettings.of(config));
         long published = 0;
         long skipped = 0;
         long broken = 0;

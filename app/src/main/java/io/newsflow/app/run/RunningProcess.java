@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.TopicBootstrap;
+import io.newsflow.app.broker.TopicSettings;
 import io.newsflow.app.dashboard.Dashboard;
 import io.newsflow.app.demo.DemoSite;
 import io.newsflow.app.http.AdminServer;
@@ -102,7 +103,7 @@ public final class RunningProcess implements AutoCloseable {
                     IngestConfig.ALLOW_PRIVATE, true));
             LOG.info("demo site serving {} articles at {}", DemoSite.ARTICLES.size(), demo.baseUrl());
         }
-        TopicBootstrap.ensureTopics(config.kafkaClientProperties(), pageMaxBytes);
+        TopicBootstrap.ensureTopics(config.kafkaClientProperties(), TopicSettings.of(config));
         pipeline = Pipeline.start(config, registry, stages);
         started.add(pipeline);
         Map<String, BooleanSupplier> dependencies = new LinkedHashMap<>();

@@ -26,6 +26,14 @@ public final class CommonConfig {
     public static final String HTTP_TOKEN = "newsflow.http.token";
     private static final String HTTP_TOKEN_DOC = "Bearer token every HTTP route but /health requires (Authorization: Bearer TOKEN); empty means no token. Never logged.";
 
+    public static final String TOPIC_REPLICATION_FACTOR = "newsflow.topics.replication.factor";
+    private static final String TOPIC_REPLICATION_FACTOR_DOC = "Replicas of every newsflow topic and of Kafka Streams' internal topics "
+            + "(changelogs, repartition topics); -1 takes the cluster's default.replication.factor. 3 on a production cluster.";
+
+    public static final String TOPIC_MIN_INSYNC_REPLICAS = "newsflow.topics.min.insync.replicas";
+    private static final String TOPIC_MIN_INSYNC_REPLICAS_DOC = "min.insync.replicas of every newsflow topic and of Kafka Streams' internal "
+            + "topics: the replicas a write (acks=all) must reach; -1 takes the cluster's setting. 2 with replication factor 3.";
+
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
     public static final int DEFAULT_PAGE_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -35,7 +43,9 @@ public final class CommonConfig {
             .define(PAGE_MAX_BYTES, Type.INT, DEFAULT_PAGE_MAX_BYTES, Range.atLeast(1024), Importance.MEDIUM, PAGE_MAX_BYTES_DOC)
             .define(HTTP_PORT, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM, HTTP_PORT_DOC)
             .define(HTTP_BIND, Type.STRING, "127.0.0.1", Importance.MEDIUM, HTTP_BIND_DOC)
-            .define(HTTP_TOKEN, Type.PASSWORD, "", Importance.MEDIUM, HTTP_TOKEN_DOC);
+            .define(HTTP_TOKEN, Type.PASSWORD, "", Importance.MEDIUM, HTTP_TOKEN_DOC)
+            .define(TOPIC_REPLICATION_FACTOR, Type.INT, -1, Range.between(-1, Short.MAX_VALUE), Importance.MEDIUM, TOPIC_REPLICATION_FACTOR_DOC)
+            .define(TOPIC_MIN_INSYNC_REPLICAS, Type.INT, -1, Range.atLeast(-1), Importance.MEDIUM, TOPIC_MIN_INSYNC_REPLICAS_DOC);
 
     private CommonConfig() {
     }
