@@ -40,13 +40,17 @@ class DockerDeploymentTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Path DOCKER = repositoryRoot().resolve("docker");
     private static final List<String> STAGES = List.of("ingest", "enrich", "sink");
+    private static final List<String> BROKERS = List.of("kafka-1", "kafka-2", "kafka-3");
 
     private final JsonNode compose = read("compose.yaml");
     private final JsonNode services = compose.path("services");
 
     @Test
-    void composeHasTheBrokerDatabaseStagesAndMonitoring() {
-        assertTrue(services.path("kafka").path("image").asText().startsWith("apache/kafka:"));
+    void composeHasTheBrokersDatabaseStagesAndMonitoring() {
+        for (String broker : BROKERS) {
+            assertTrue(services.path(broker).path("image").asText().startsWith("apache/kafka:"), broker);
+            assertEquals("broker,controller", services.path(broker).path("environment").path("KAFKA_PROCESS_ROLES").asText(), "KRaft");
+        }
         assertTrue(services.path("postgres").path("image").asText().startsWith("postgres:"));
         assertTrue(services.path("prometheus").path("image").asText().startsWith("prom/prometheus:"));
         assertTrue(services.path("grafana").path("image").asText().startsWith("grafana/grafana:"));
@@ -54,8 +58,44 @@ class DockerDeploymentTest {
             JsonNode service = services.path(stage);
             assertEquals(stage, service.path("command").path(0).asText(), stage + " runs its own stage");
             assertEquals("docker/Dockerfile", service.path("build").path("dockerfile").asText(), stage);
+            assertEquals(2, service.path("scale").asInt(), stage + " runs two instances");
+            assertEquals("service_completed_successfully", service.path("depends_on").path("topics").path("condition").asText(),
+                    stage + " starts after the topics exist");
         }
-        assertEquals("broker,controller", services.path("kafka").path("environment").path("KAFKA_PROCESS_ROLES").asText(), "KRaft");
+        assertEquals("topics", services.path("topics").path("command").path(0).asText());
+    }
+
+    @Test
+    void everyTopicIsReplicatedThriceAndWritesNeedTwoReplicas() {
+        for (String broker : BROKERS) {
+            JsonNode env = services.path(broker).path("environment");
+            for (String key : List.of("KAFKA_DEFAULT_REPLICATION_FACTOR", "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
+                    "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")) {
+                assertEquals("3", env.path(key).asText(), broker + " " + key);
+            }
+            assertEquals("2", env.path("KAFKA_MIN_INSYNC_REPLICAS").asText(), broker);
+            assertEquals("2", env.path("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR").asText(), broker);
+            assertEquals("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093", env.path("KAFKA_CONTROLLER_QUORUM_VOTERS").asText(), broker);
+        }
+        for (String service : List.of("topics", "ingest", "enrich", "sink")) {
+            JsonNode env = services.path(service).path("environment");
+            assertEquals("3", env.path("NEWSFLOW_TOPICS_REPLICATION_FACTOR").asText(), service);
+            assertEquals("2", env.path("NEWSFLOW_TOPICS_MIN_INSYNC_REPLICAS").asText(), service);
+            assertEquals("kafka-1:29092,kafka-2:29092,kafka-3:29092", env.path("NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS").asText(), service);
+        }
+    }
+
+    @Test
+    void localOverrideSwapsImagesOfServicesThatExist() {
+        JsonNode local = read("compose.local.yaml").path("services");
+        for (Iterator<Map.Entry<String, JsonNode>> it = local.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> service = it.next();
+            assertFalse(services.path(service.getKey()).isMissingNode(), "compose.local.yaml names " + service.getKey());
+            assertTrue(service.getValue().path("image").asText().startsWith("newsflow/"), service.getKey());
+        }
+        for (String service : List.of("kafka-1", "kafka-2", "kafka-3", "postgres", "prometheus", "topics", "ingest", "enrich", "sink")) {
+            assertFalse(local.path(service).isMissingNode(), service + " has no local image");
+        }
     }
 
     @Test
@@ -100,7 +140,7 @@ class DockerDeploymentTest {
         new IngestConfig(config);
         new EnrichConfig(config);
         new SinkConfig(config);
-        assertEquals("kafka:29092", config.kafkaClientProperties().get("bootstrap.servers"));
+        assertEquals("kafka-1:29092,kafka-2:29092,kafka-3:29092", config.kafkaClientProperties().get("bootstrap.servers"));
     }
 
     @Test
@@ -127,7 +167,9 @@ class DockerDeploymentTest {
     @Test
     void brokerAcceptsAPageOfTheDefaultCap() {
         String expected = String.valueOf(KafkaClients.maxMessageBytes(CommonConfig.DEFAULT_PAGE_MAX_BYTES));
-        assertEquals(expected, services.path("kafka").path("environment").path("KAFKA_MESSAGE_MAX_BYTES").asText());
+        for (String broker : BROKERS) {
+            assertEquals(expected, services.path(broker).path("environment").path("KAFKA_MESSAGE_MAX_BYTES").asText(), broker);
+        }
     }
 
     @Test

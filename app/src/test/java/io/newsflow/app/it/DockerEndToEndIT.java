@@ -3,6 +3,7 @@ package io.newsflow.app.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.newsflow.app.broker.TopicBootstrap;
+import io.newsflow.app.docker.LocalImages;
 import io.newsflow.app.run.RunningProcess;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.NewsflowConfig;
@@ -13,34 +14,46 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * The end-to-end test against the {@code apache/kafka} image instead of the embedded broker. Runs
- * where a Docker engine exists; skipped, not failed, where none does.
+ * The end-to-end test against a real Kafka broker in a container (the locally built
+ * {@code newsflow/kafka} image) instead of the embedded broker. Skipped, with the reason, where no
+ * Docker engine runs or the image was not built.
  */
 @Tag("integration")
-@Testcontainers(disabledWithoutDocker = true)
 class DockerEndToEndIT {
 
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
+    private static KafkaContainer kafka;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = new KafkaContainer(LocalImages.assumeBuilt(LocalImages.KAFKA));
+        kafka.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (kafka != null) {
+            kafka.stop();
+        }
+    }
 
     @Test
     @Timeout(180)
     void fetchedPagesArriveAsArticleRowsInSqlite(@TempDir Path dataDir) throws Exception {
         Properties admin = new Properties();
-        admin.put("bootstrap.servers", KAFKA.getBootstrapServers());
+        admin.put("bootstrap.servers", kafka.getBootstrapServers());
         TopicBootstrap.ensureTopics(admin, CommonConfig.DEFAULT_PAGE_MAX_BYTES);
         try (FixtureServer site = new FixtureServer()) {
             NewsflowConfig config = NewsflowConfig.of(Map.of(
-                    CommonConfig.BOOTSTRAP_SERVERS, KAFKA.getBootstrapServers(),
+                    CommonConfig.BOOTSTRAP_SERVERS, kafka.getBootstrapServers(),
                     CommonConfig.DATA_DIR, dataDir.toString(),
                     CommonConfig.HTTP_PORT, 0,
                     "newsflow.ingest.start.urls", List.of(site.url("/ports.html"))));
