@@ -56,7 +56,9 @@ class DockerEndToEndIT {
                     CommonConfig.BOOTSTRAP_SERVERS, kafka.getBootstrapServers(),
                     CommonConfig.DATA_DIR, dataDir.toString(),
                     CommonConfig.HTTP_PORT, 0,
-                    "newsflow.ingest.start.urls", List.of(site.url("/ports.html"))));
+                    "newsflow.ingest.start.urls", List.of(site.url("/ports.html")),
+                    // the fixture site is on loopback, which the crawler refuses unless told otherwise
+                    "newsflow.ingest.fetch.allow.private", true));
             try (RunningProcess process = RunningProcess.start(config, EnumSet.allOf(Stage.class), null, false)) {
                 Map<String, String[]> rows = PipelineConfigs.awaitRows(dataDir, 1, Duration.ofSeconds(120));
                 assertEquals("Port authority approves night shifts", rows.get(site.url("/ports.html"))[0]);
