@@ -125,7 +125,7 @@
     for (const [name, value] of tiles) {
       const tile = el('div');
       tile.appendChild(el('dt', null, name));
-      tile.appendChild(el('dd', null, data.count === 0 ? '–' : seconds(value)));
+      tile.appendChild(el('dd', null, data.count === 0 ? '–' : value === null || value === undefined ? 'n/a' : seconds(value)));
       tile.dataset.name = name;
       box.appendChild(tile);
     }

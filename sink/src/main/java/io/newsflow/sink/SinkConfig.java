@@ -80,6 +80,11 @@ public final class SinkConfig {
         return (String) values.get(TOPIC);
     }
 
+    /** {@code newsflow.page.max.bytes}: the largest page, which bounds the largest article record the sink reads. */
+    public int pageMaxBytes() {
+        return (Integer) values.get(CommonConfig.PAGE_MAX_BYTES);
+    }
+
     public int batchSize() {
         return (Integer) values.get(BATCH_SIZE);
     }

@@ -163,18 +163,30 @@ public final class Dashboard implements AutoCloseable {
 
     /** Freshness over the last two minutes (Micrometer's decaying window) and since start. */
     Freshness freshness() {
-        Timer timer = Search.in(registry).name(MetricNames.FRESHNESS).timer();
+        return freshnessOf(Search.in(registry).name(MetricNames.FRESHNESS).timer());
+    }
+
+    /**
+     * The freshness figures of a timer. A window with no samples has percentiles and max of 0,
+     * which would read as "stored instantly": they are left out (null) instead, as before the
+     * first article.
+     */
+    static Freshness freshnessOf(@Nullable Timer timer) {
         if (timer == null) {
             return new Freshness(0, null, null, Map.of());
         }
         HistogramSnapshot snapshot = timer.takeSnapshot();
+        boolean windowEmpty = true;
+        for (ValueAtPercentile p : snapshot.percentileValues()) {
+            windowEmpty &= !(p.value(TimeUnit.SECONDS) > 0);
+        }
         Map<String, Double> percentiles = new LinkedHashMap<>();
         for (ValueAtPercentile p : snapshot.percentileValues()) {
-            double seconds = p.value(TimeUnit.SECONDS);
-            percentiles.put("p" + Math.round(p.percentile() * 100), Double.isNaN(seconds) ? null : Decimals.round(seconds, 3));
+            percentiles.put("p" + Math.round(p.percentile() * 100), windowEmpty ? null : Decimals.round(p.value(TimeUnit.SECONDS), 3));
         }
+        double max = snapshot.max(TimeUnit.SECONDS);
         return new Freshness(snapshot.count(), snapshot.count() == 0 ? null : Decimals.round(snapshot.mean(TimeUnit.SECONDS), 3),
-                Decimals.round(snapshot.max(TimeUnit.SECONDS), 3), percentiles);
+                max > 0 ? Decimals.round(max, 3) : null, percentiles);
     }
 
     /**
@@ -182,8 +194,8 @@ public final class Dashboard implements AutoCloseable {
      *
      * @param count articles stored since the process started
      * @param meanSeconds mean since start, null before the first
-     * @param maxSeconds largest in the recent window
-     * @param percentiles {@code p50}, {@code p90}, {@code p99} over the recent window
+     * @param maxSeconds largest in the recent window, null when it is empty
+     * @param percentiles {@code p50}, {@code p90}, {@code p99} over the recent window, null values when it is empty
      */
     record Freshness(long count, @Nullable Double meanSeconds, @Nullable Double maxSeconds, Map<String, Double> percentiles) {
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -35,8 +36,14 @@ class NewsflowCommandTest {
     @Test
     void helpListsTheStages() {
         assertEquals(0, run("--help"));
-        for (String command : new String[] {"up", "ingest", "enrich", "sink", "tail", "stats", "sources", "eval", "bench", "dlq", "reprocess"}) {
-            assertTrue(out.toString().contains(command), command);
+        String help = out.toString();
+        int commands = help.indexOf("Commands:");
+        assertTrue(commands >= 0, help);
+        // each command starts a line of the list, not just a word somewhere in the description
+        String list = help.substring(commands);
+        for (String command : new String[] {"up", "ingest", "enrich", "sink", "tail", "stats", "sources", "eval", "bench", "train", "dlq",
+                "reprocess"}) {
+            assertTrue(Pattern.compile("(?m)^\\s+" + command + "\\s").matcher(list).find(), command + " in\n" + list);
         }
     }
 

@@ -19,7 +19,9 @@ class PrometheusScrapeTest {
             newsflow_freshness_seconds_bucket{le="+Inf"} 10
             newsflow_freshness_seconds_count 10
             newsflow_freshness_seconds_max 7.5
-            odd_metric{label="with \\"quote\\""} NaN
+            odd_metric{label="with \\"quote\\""} 3.0
+            odd_metric{label="plain"} NaN
+            odd_metric{label="other"} 2.0
             """;
 
     private final PrometheusScrape scrape = PrometheusScrape.parse(TEXT);
@@ -52,6 +54,8 @@ class PrometheusScrapeTest {
     @Test
     void escapedLabelValuesAndNaNValuesParse() {
         assertTrue(scrape.has("odd_metric"));
-        assertEquals(0.0, scrape.sum("odd_metric", l -> "with \"quote\"".equals(l.get("label"))));
+        assertEquals(3.0, scrape.sum("odd_metric", l -> "with \"quote\"".equals(l.get("label"))), "the escaped label matches");
+        assertEquals(5.0, scrape.sum("odd_metric", l -> true), "the NaN sample parses and is left out of the sum");
+        assertEquals(0.0, scrape.sum("odd_metric", l -> "plain".equals(l.get("label"))), "a NaN alone sums to nothing");
     }
 }

@@ -3,7 +3,6 @@ package io.newsflow.sink.consume;
 import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.lifecycle.Service;
 import io.newsflow.core.lifecycle.Stage;
@@ -97,7 +96,7 @@ public final class SinkService implements Service {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(config.batchSize()));
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                String.valueOf(KafkaClients.maxMessageBytes(CommonConfig.DEFAULT_PAGE_MAX_BYTES)));
+                String.valueOf(KafkaClients.maxMessageBytes(config.pageMaxBytes())));
         // raw bytes: a record that is not an article is dead-lettered as it came, not a crash in poll()
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         Properties producer = new Properties();
@@ -105,7 +104,7 @@ public final class SinkService implements Service {
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                String.valueOf(KafkaClients.maxMessageBytes(CommonConfig.DEFAULT_PAGE_MAX_BYTES)));
+                String.valueOf(KafkaClients.maxMessageBytes(config.pageMaxBytes())));
         deadLetters = new DeadLetterPublisher(new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer()),
                 registry);
         registry.gauge(MetricNames.SINK_STORE_AVAILABLE, this, s -> s.storeAvailable ? 1 : 0);

@@ -1,7 +1,9 @@
 package io.newsflow.enrich.tag.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +22,14 @@ class TokenizerTest {
     @Test
     void offsetsIndexTheText() {
         String text = "  Rex Tillerson (L) met\nYang Jiechi.";
+        List<String> words = new ArrayList<>();
         for (List<Token> sentence : Tokenizer.sentences(text)) {
             for (Token t : sentence) {
                 assertEquals(t.text(), text.substring(t.start(), t.end()));
+                words.add(t.text());
             }
         }
+        assertTrue(words.containsAll(List.of("Rex", "Tillerson", "met", "Yang", "Jiechi")), words.toString());
     }
 
     @Test
