@@ -47,8 +47,6 @@ public final class LagGauges implements AutoCloseable {
         groupByStage.forEach((stage, group) -> {
             lagByStage.put(stage, Double.NaN);
             Gauge.builder(MetricNames.CONSUMER_LAG, lagByStage, m -> m.getOrDefault(stage, Double.NaN))
-                    .description("records the stage's consumer group has not consumed yet")
-                    .baseUnit("records")
                     .tags(MetricNames.TAG_STAGE, stage, MetricNames.TAG_GROUP, group)
                     .register(registry);
         });

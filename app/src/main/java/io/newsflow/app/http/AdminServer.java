@@ -55,20 +55,10 @@ public final class AdminServer implements AutoCloseable {
             AdminServer admin = new AdminServer(server, executor,
                     token.isEmpty() ? null : new BearerTokenAuthenticator(token));
             admin.route(HEALTH, exchange -> send(exchange, 200, "text/plain", "ok\n"));
+            ReadinessChecks readiness = new ReadinessChecks(dependencies, services, registry);
             admin.route("/ready", exchange -> {
-                StringBuilder body = new StringBuilder();
-                boolean ok = true;
-                for (Map.Entry<String, BooleanSupplier> dependency : dependencies.entrySet()) {
-                    boolean reachable = dependency.getValue().getAsBoolean();
-                    ok &= reachable;
-                    body.append(dependency.getKey()).append(' ').append(reachable ? "ok" : "unreachable").append('\n');
-                }
-                for (Service service : services) {
-                    boolean healthy = service.isHealthy();
-                    ok &= healthy;
-                    body.append(service.name()).append(' ').append(healthy ? "ok" : "down").append('\n');
-                }
-                send(exchange, ok ? 200 : 503, "text/plain", body.toString());
+                ReadinessChecks.Report report = readiness.run();
+                send(exchange, report.ready() ? 200 : 503, "text/plain", report.body());
             });
             admin.route("/metrics", exchange -> send(exchange, 200,
                     "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));

@@ -18,6 +18,7 @@ import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.lifecycle.Stage;
 import io.newsflow.core.lifecycle.StartedResources;
+import io.newsflow.core.metrics.CatalogueFilter;
 import io.newsflow.core.metrics.FreshnessHistogram;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.sink.SinkConfig;
@@ -58,7 +59,7 @@ public final class RunningProcess implements AutoCloseable {
     private RunningProcess(NewsflowConfig config) {
         this.config = config;
         // first: filters only shape meters registered after them
-        registry.config().meterFilter(new FreshnessHistogram());
+        registry.config().meterFilter(new CatalogueFilter()).meterFilter(new FreshnessHistogram());
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -11,13 +11,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.metrics.MetricDefinition;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.sink.SinkConfig;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -214,18 +213,11 @@ class DockerDeploymentTest {
         }
     }
 
-    /** Every Prometheus series name the catalogue can produce, with the type and unit suffixes. */
-    private static Set<String> prometheusNames() throws IllegalAccessException {
+    /** Every Prometheus series name the catalogue can produce. */
+    private static Set<String> prometheusNames() {
         Set<String> names = new HashSet<>();
-        for (Field field : MetricNames.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
-                    && ((String) field.get(null)).startsWith("newsflow.")) {
-                String base = ((String) field.get(null)).replace('.', '_');
-                for (String suffix : List.of("_total", "_seconds", "_seconds_bucket", "_seconds_count", "_seconds_sum",
-                        "_seconds_max", "_records", "_bytes_total")) {
-                    names.add(base + suffix);
-                }
-            }
+        for (MetricDefinition metric : MetricNames.catalogue()) {
+            names.addAll(metric.seriesNames());
         }
         return names;
     }

@@ -84,8 +84,7 @@ public final class EnrichTopology {
                 .processValues(() -> new ExtractProcessor(extractor, metrics), Named.as("extract"));
         KStream<String, Extracted> extractedArticles =
                 extracted.filter((url, page) -> page.extraction().isArticle(), Named.as("articles-only"));
-        Counter revisits = Counter.builder(MetricNames.ENRICH_REVISITS)
-                .description("Revisits of recent articles scheduled to catch stealth edits").baseUnit("links").register(registry);
+        Counter revisits = registry.counter(MetricNames.ENRICH_REVISITS);
         extractedArticles
                 .process(() -> new RevisitScheduler(REVISIT_STORE, config.revisitSchedule(), config.revisitCheckInterval(),
                         revisits), Named.as("revisit"), REVISIT_STORE)

@@ -66,8 +66,7 @@ final class RevisionProcessor implements Processor<String, Article, String, Revi
     }
 
     private Counter counter(String field) {
-        return Counter.builder(MetricNames.ENRICH_REVISIONS).description("Edits of published articles found, per changed field")
-                .baseUnit("revisions").tag(MetricNames.TAG_FIELD, field).register(registry);
+        return registry.counter(MetricNames.ENRICH_REVISIONS, MetricNames.TAG_FIELD, field);
     }
 
     private void forgetOlderThan(Instant horizon) {

@@ -111,6 +111,7 @@ public final class SourcePoller implements AutoCloseable {
         this.clock = requireNonNull(clock, "clock");
         this.backoffMax = requireNonNull(backoffMax, "backoffMax");
         this.registry = requireNonNull(registry, "registry");
+        registry.gauge(MetricNames.SOURCE_CONFIGURED, this.sources, List::size);
         registry.gauge(MetricNames.SOURCE_FAILING, failures, f -> f.values().stream().filter(n -> n > 0).count());
     }
 
