@@ -23,86 +23,37 @@ import java.util.Set;
  */
 public final class CountryTagger {
 
-    // a capitalised word after the match that makes the whole an organisation, work or place
-    private static final Set<String> HEADS_AFTER = Set.of(
-            "Today", "Post", "Times", "Daily", "Herald", "Journal", "Tribune", "Gazette", "Review", "Monthly",
-            "Weekly", "Magazine", "Press", "News", "Examiner", "Dispatch", "Chronicle", "Airlines", "Airways",
-            "Air", "Agreement", "Accord", "Accords", "Protocol", "Convention", "Declaration", "Treaty", "Bank",
-            "Telecom", "Motors", "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "Group",
-            "Holdings", "Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Drive", "Lane",
-            "Way", "Pike", "Highway", "County", "Township", "Parish", "Borough", "University", "College",
-            "School", "High", "Academy", "Institute", "Hospital", "Center", "Centre", "Church", "Club", "Park",
-            "River", "Creek", "Lake", "Valley", "Mountain", "Mountains", "Hills", "Square", "Hotel", "Restaurant",
-            "Grill", "Cafe", "Redskins", "Wizards", "Nationals", "Capitals", "Huskies", "Cougars", "Mystics",
-            "Commanders", "Senators", "Heights", "Springs", "Falls", "Beach", "Harbor", "Harbour",
-            "Bay", "Island", "Islands", "Sound", "Bridge", "Mall", "Plaza", "Building", "Stadium", "Arena",
-            "Theatre", "Theater", "Museum", "Zoo", "Express", "Pictures", "Records", "Kitchen", "Garden",
-            "Gardens", "Fashion", "Idol", "Got", "Apparel", "Eagle", "Legion");
-    private static final Set<String> GOVERNMENT = Set.of("House", "Senate", "Congress", "Parliament",
-            "Department", "Ministry", "Embassy", "Consulate", "Army", "Navy", "Marines", "Marine", "Air",
-            "Coast", "Attorney", "Attorneys", "Attorney's", "Court", "District", "Supreme", "Government",
-            "Forces", "Foreign", "Defense", "Defence", "Treasury", "State", "Justice", "Immigration", "Customs",
-            "Census", "Postal", "Federal", "National", "Central", "Interior", "Trade", "Commerce", "Agriculture",
-            "Energy", "Health", "Education", "Labor", "Magistrate", "Sen.", "Sens.", "Rep.", "Reps.",
-            "President", "Prime", "Secretary", "Ambassador", "Cabinet", "Military", "Border", "Olympic",
-            "Geological", "Fish", "Forest", "Bureau", "Office", "Agency", "Commission");
-    // a country named as a local attribute is a town of that name: "a Lebanon woman", "Jordan Elementary"
-    private static final Set<String> LOCAL_HEADS_AFTER = Set.of("woman", "man", "men", "women", "resident",
-            "residents", "native", "natives", "teen", "teens", "couple", "police", "mayor", "Elementary",
-            "Middle", "elementary", "boys", "girls", "Junior", "Township", "township", "council", "Council",
-            "Borough", "borough", "Police", "Fire", "Mayor");
-    // a capitalised word before the match that makes the whole a name of its own
-    private static final Set<String> HEADS_BEFORE = Set.of(
-            "Air", "Miss", "Captain", "Radio", "Corporate", "Middle", "Morning", "Team", "Club", "Hotel",
-            "Cafe", "Restaurant", "Fort", "Port", "Lake", "Mount", "Camp", "Saint", "St.", "San", "Santa",
-            "Nuevo", "East", "West", "North", "South", "Atletico", "Atlético", "Real", "Inter", "Dynamo", "Dinamo",
-            "Sporting", "Olympique", "Racing", "Deportivo", "Athletic", "Skate", "Hockey", "Rugby", "Cricket", "Little");
-    // "Bank of America", "University of Georgia": the country names the organisation's home
-    private static final Set<String> HEADS_OF = Set.of(
-            "Bank", "University", "College", "Voice", "Church", "Museum", "Institute", "School", "Academy",
-            "Association", "Society", "Corporation", "Company", "Club", "Clubs", "League", "Federation",
-            "Foundation", "Coalition", "Chamber", "Daughters", "Sons", "Boys", "Girls", "Scouts", "Knights",
-            "Archdiocese", "Diocese", "Order", "Friends", "Bancorp", "City", "Town", "Village", "Borough");
-    private static final Set<String> US_STATES = Set.of(
-            "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
-            "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana",
-            "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana",
-            "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Tennessee", "Texas", "Utah",
-            "Vermont", "Virginia", "Wisconsin", "Wyoming", "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.",
-            "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.",
-            "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.",
-            "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.",
-            "Wis.", "Wyo.", "Ontario", "Quebec", "Ont.", "Alberta", "Manitoba", "Saskatchewan", "N.Y", "Ky");
-    private static final Set<String> US_STATE_NAMES = Set.of("Washington", "Georgia");
-    // words that place an article about "Georgia" in the Caucasus, or in the American South
-    private static final Set<String> CAUCASUS = Set.of("Tbilisi", "Caucasus", "Abkhazia", "Abkhaz", "Ossetia",
-            "Ossetian", "Saakashvili", "Shevardnadze", "Ivanishvili", "Batumi", "Kutaisi", "Russia", "Russian",
-            "Moscow", "Kremlin", "Armenia", "Azerbaijan", "Ukraine", "NATO", "Soviet");
-    private static final Set<String> AMERICAN_SOUTH = Set.of("Atlanta", "Savannah", "Augusta", "Macon",
-            "Ga.", "Alabama", "Florida", "Tennessee", "Carolina", "Mississippi", "County", "county",
-            "statehouse", "Statehouse", "legislature", "Legislature", "lawmakers", "governor", "Gov.", "Peach",
-            "Bulldogs", "Falcons", "Braves", "Kemp");
-    // country names that are also common nouns, written capitalised only at a sentence start
-    private static final Set<String> COMMON_NOUNS = Set.of("Turkey", "Turkeys", "China", "Polish", "Guinea");
-
-    private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "and", "as", "at", "after", "before",
-            "but", "by", "for", "from", "if", "in", "into", "of", "on", "or", "since", "so", "than", "that",
-            "then", "though", "although", "to", "until", "unless", "when", "where", "while", "with", "without",
-            "yet", "because", "both", "either", "neither", "nor", "once", "like", "unlike", "despite", "during",
-            "among", "between", "against", "over", "under", "about", "across", "why", "how", "what", "which",
-            "who", "whether", "even", "also", "only", "just", "now", "still", "meanwhile", "however", "indeed",
-            "all", "every", "each", "some", "many", "most", "no", "not", "this", "these", "those", "there",
-            "here", "its", "our", "their", "his", "her", "we", "they", "it", "he", "she", "i", "you");
-
     private final Gazetteer gazetteer;
+    private final Set<String> headsAfter;
+    private final Set<String> government;
+    private final Set<String> localHeadsAfter;
+    private final Set<String> headsBefore;
+    private final Set<String> headsOf;
+    private final Set<String> usStates;
+    private final Set<String> usStateNames;
+    private final Set<String> caucasus;
+    private final Set<String> americanSouth;
+    private final Set<String> commonNouns;
+    private final Set<String> functionWords;
 
-    private CountryTagger(Gazetteer gazetteer) {
+    private CountryTagger(Gazetteer gazetteer, ContextWords words) {
         this.gazetteer = gazetteer;
+        this.headsAfter = words.list("heads-after");
+        this.government = words.list("government");
+        this.localHeadsAfter = words.list("local-heads-after");
+        this.headsBefore = words.list("heads-before");
+        this.headsOf = words.list("heads-of");
+        this.usStates = words.list("us-states");
+        this.usStateNames = words.list("us-state-names");
+        this.caucasus = words.list("caucasus");
+        this.americanSouth = words.list("american-south");
+        this.commonNouns = words.list("common-nouns");
+        this.functionWords = words.list("function-words");
     }
 
     /** The tagger over the gazetteer shipped in the jar. */
     public static CountryTagger shipped() {
-        return new CountryTagger(Gazetteer.shipped());
+        return new CountryTagger(Gazetteer.shipped(), ContextWords.shipped());
     }
 
     private record Match(Gazetteer.Entry entry, int sentence, int from, int to, int start, int end,
@@ -206,8 +157,8 @@ public final class CountryTagger {
         return person;
     }
 
-    private static boolean isLocal(Set<String> words) {
-        for (String w : US_STATES) {
+    private boolean isLocal(Set<String> words) {
+        for (String w : usStates) {
             if (words.contains(w)) {
                 return true;
             }
@@ -215,13 +166,13 @@ public final class CountryTagger {
         return words.contains("County");
     }
 
-    private static boolean georgiaIsState(Set<String> words) {
-        for (String w : CAUCASUS) {
+    private boolean georgiaIsState(Set<String> words) {
+        for (String w : caucasus) {
             if (words.contains(w)) {
                 return false;
             }
         }
-        for (String w : AMERICAN_SOUTH) {
+        for (String w : americanSouth) {
             if (words.contains(w)) {
                 return true;
             }
@@ -257,31 +208,31 @@ public final class CountryTagger {
             }
         }
         String after = m.to() < p.size() ? p.get(m.to()).key() : "";
-        if (HEADS_AFTER.contains(after)) {
+        if (headsAfter.contains(after)) {
             return false;
         }
-        if (LOCAL_HEADS_AFTER.contains(after) && !m.entry().kind().equals("demonym")) {
+        if (localHeadsAfter.contains(after) && !m.entry().kind().equals("demonym")) {
             return false;
         }
-        if (after.equals(",") && m.to() + 1 < p.size() && US_STATES.contains(p.get(m.to() + 1).key())
+        if (after.equals(",") && m.to() + 1 < p.size() && usStates.contains(p.get(m.to() + 1).key())
                 && !m.entry().kind().equals("demonym")) {
             return false;
         }
         String before = i > 0 ? p.get(i - 1).key() : "";
         // "Seattle, Washington", "Atlanta, Georgia": a US state after a town; "Beijing, Washington" is a list
-        if (US_STATE_NAMES.contains(m.entry().surface()) && before.equals(",") && i > 1
+        if (usStateNames.contains(m.entry().surface()) && before.equals(",") && i > 1
                 && Character.isUpperCase(p.get(i - 2).key().charAt(0))
                 && longest(gazetteer.exact(), p, m.sentence(), i - 2, false) == null) {
             return false;
         }
-        if (HEADS_BEFORE.contains(before) && !m.entry().kind().equals("demonym")) {
+        if (headsBefore.contains(before) && !m.entry().kind().equals("demonym")) {
             return false;
         }
-        if (before.equals("of") && i > 1 && HEADS_OF.contains(p.get(i - 2).key())) {
+        if (before.equals("of") && i > 1 && headsOf.contains(p.get(i - 2).key())) {
             return false;
         }
         String surface = m.entry().surface();
-        if (i == 0 && !headline && COMMON_NOUNS.contains(surface)
+        if (i == 0 && !headline && commonNouns.contains(surface)
                 && words.contains(surface.toLowerCase(Locale.ROOT))) {
             return false;
         }
@@ -289,13 +240,13 @@ public final class CountryTagger {
     }
 
     // "U.S. House of Representatives", "Chinese Foreign Ministry": the state's own institutions name it
-    private static boolean governs(Match m, List<CountryTokens.Piece> p) {
-        return m.to() < p.size() && GOVERNMENT.contains(p.get(m.to()).key());
+    private boolean governs(Match m, List<CountryTokens.Piece> p) {
+        return m.to() < p.size() && government.contains(p.get(m.to()).key());
     }
 
     // an entity span that only adds a leading "the", a possessive, or the rest of a hyphenated word
     // ("Canada-wide", "Britain-based") around the name still names the country
-    private static boolean wraps(EntityRange e, Match m, List<CountryTokens.Piece> p, Set<String> words) {
+    private boolean wraps(EntityRange e, Match m, List<CountryTokens.Piece> p, Set<String> words) {
         int extra = 0;
         int firstToken = p.get(m.from()).token();
         int lastToken = p.get(m.to() - 1).token();
@@ -306,7 +257,7 @@ public final class CountryTagger {
                 String k = piece.key();
                 // a sentence's first word, capitalised only by position, does not make a name longer
                 String lower = k.toLowerCase(Locale.ROOT);
-                boolean ordinary = piece.token() == 0 && (words.contains(lower) || FUNCTION_WORDS.contains(lower));
+                boolean ordinary = piece.token() == 0 && (words.contains(lower) || functionWords.contains(lower));
                 if (!(ordinary || k.equalsIgnoreCase("the") || k.equals("'s") || k.equals("'"))) {
                     extra++;
                 }

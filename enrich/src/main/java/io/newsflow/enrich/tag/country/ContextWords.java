@@ -1,0 +1,67 @@
+package io.newsflow.enrich.tag.country;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The word lists the country tagger reads context with ("Dublin Road", "a Lebanon woman", "U.S.
+ * Senate"), loaded from {@code context.tsv}, which records their source and licence. A list the
+ * tagger asks for and the file lacks is a packaging bug and fails at load.
+ */
+final class ContextWords {
+
+    static final String RESOURCE = "/io/newsflow/enrich/tag/country/context.tsv";
+
+    private final Map<String, Set<String>> lists;
+
+    private ContextWords(Map<String, Set<String>> lists) {
+        this.lists = lists;
+    }
+
+    static ContextWords shipped() {
+        try (InputStream in = ContextWords.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("country context words missing from the classpath: " + RESOURCE);
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ContextWords read(InputStream in) throws IOException {
+        Map<String, Set<String>> lists = new HashMap<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            if (f.length != 2 || f[1].isEmpty()) {
+                throw new IOException("bad context line (want list<TAB>word): " + line);
+            }
+            lists.computeIfAbsent(f[0], k -> new HashSet<>()).add(f[1]);
+        }
+        Map<String, Set<String>> frozen = new HashMap<>();
+        lists.forEach((name, words) -> frozen.put(name, Set.copyOf(words)));
+        return new ContextWords(frozen);
+    }
+
+    /** The words of list {@code name}. */
+    Set<String> list(String name) {
+        Set<String> words = lists.get(name);
+        if (words == null) {
+            throw new IllegalStateException("context list '" + name + "' missing from " + RESOURCE);
+        }
+        return words;
+    }
+}
