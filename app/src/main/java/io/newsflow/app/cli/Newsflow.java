@@ -1,5 +1,6 @@
 package io.newsflow.app.cli;
 
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,7 +37,18 @@ public final class Newsflow implements Runnable {
 
     /** The command line with newsflow's conventions; tests execute it directly. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Newsflow()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Newsflow())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Newsflow::reportConfigError);
+    }
+
+    /** A config mistake is the user's to fix: one line naming it and the usage exit code, no stack trace. */
+    private static int reportConfigError(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) throws Exception {
+        if (!(e instanceof ConfigException)) {
+            throw e;
+        }
+        commandLine.getErr().println(commandLine.getCommandName() + ": " + e.getMessage());
+        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override

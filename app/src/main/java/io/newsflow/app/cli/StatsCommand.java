@@ -1,11 +1,10 @@
 package io.newsflow.app.cli;
 
 import io.newsflow.app.dashboard.ConsumerLag;
-import io.newsflow.core.config.CommonConfig;
+import io.newsflow.app.dashboard.StageGroups;
+import io.newsflow.core.lifecycle.Stage;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.metrics.MetricNames;
-import io.newsflow.enrich.EnrichConfig;
-import io.newsflow.sink.SinkConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -15,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,9 +56,8 @@ final class StatsCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     private List<URI> httpUrls;
 
-    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers (default 127.0.0.1:9092: the broker of a running `newsflow up`).")
-    private String kafkaBootstrap;
+    @Mixin
+    private ClusterOptions cluster;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -67,12 +68,9 @@ final class StatsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        NewsflowConfig config = NewsflowConfig.load(null, System.getenv());
-        if (kafkaBootstrap != null) {
-            config = config.with(Map.of(CommonConfig.BOOTSTRAP_SERVERS, kafkaBootstrap));
-        }
-        Map<String, String> stageByGroup = Map.of(new EnrichConfig(config).applicationId(), "enrich",
-                new SinkConfig(config).groupId(), "sink");
+        NewsflowConfig config = cluster.load();
+        Map<String, String> stageByGroup = new HashMap<>();
+        StageGroups.of(config, EnumSet.allOf(Stage.class)).forEach((stage, group) -> stageByGroup.put(group, stage));
         Properties props = config.kafkaClientProperties();
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");

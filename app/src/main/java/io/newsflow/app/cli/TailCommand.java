@@ -1,6 +1,5 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.record.Article;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -61,9 +60,8 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Exit after N matching articles (default: follow until Ctrl-C).")
     private Integer limit;
 
-    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers (default 127.0.0.1:9092: the broker of a running `newsflow up`).")
-    private String kafkaBootstrap;
+    @Mixin
+    private ClusterOptions cluster;
 
     @Override
     public Integer call() {
@@ -131,10 +129,7 @@ final class TailCommand implements Callable<Integer> {
     }
 
     private Properties clientProperties() {
-        NewsflowConfig config = NewsflowConfig.load(null, System.getenv());
-        if (kafkaBootstrap != null) {
-            config = config.with(Map.of(CommonConfig.BOOTSTRAP_SERVERS, kafkaBootstrap));
-        }
+        NewsflowConfig config = cluster.load();
         Properties props = config.kafkaClientProperties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

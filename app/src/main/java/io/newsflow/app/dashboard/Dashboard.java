@@ -14,20 +14,21 @@ import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.json.Decimals;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.lifecycle.Service;
+import io.newsflow.core.lifecycle.Stage;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.status.HostStatus;
 import io.newsflow.core.status.StatusSource;
-import io.newsflow.enrich.EnrichConfig;
-import io.newsflow.sink.SinkConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -83,19 +84,11 @@ public final class Dashboard implements AutoCloseable {
         return dashboard;
     }
 
-    /** The consumer group of each stage this process runs that consumes from Kafka, in data-flow order. */
+    /** The consumer group of each stage this process runs, in data-flow order. */
     static Map<String, String> consumerGroups(NewsflowConfig config, List<? extends Service> services) {
-        Map<String, String> groups = new LinkedHashMap<>();
-        for (Service service : services) {
-            switch (service.name()) {
-                case "enrich" -> groups.put("enrich", new EnrichConfig(config).applicationId());
-                case "sink" -> groups.put("sink", new SinkConfig(config).groupId());
-                default -> {
-                    // ingest reads no topic through a consumer group in this version
-                }
-            }
-        }
-        return groups;
+        Set<Stage> stages = EnumSet.noneOf(Stage.class);
+        services.forEach(service -> Stage.fromTag(service.name()).ifPresent(stages::add));
+        return StageGroups.of(config, stages);
     }
 
     private void serveRoot(HttpExchange exchange) throws IOException {

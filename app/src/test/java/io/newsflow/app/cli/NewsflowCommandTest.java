@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class NewsflowCommandTest {
@@ -25,6 +28,15 @@ class NewsflowCommandTest {
     void missingCommandIsAUsageError() {
         assertEquals(2, run());
         assertTrue(err.toString().contains("missing command"), err.toString());
+    }
+
+    @Test
+    void misspeltConfigKeyIsAUsageErrorNamingTheKeyAndTheNearestOne(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("newsflow.yaml");
+        Files.writeString(config, "newsflow:\n  ingest.fetch.dealy.ms: 500\n");
+        assertEquals(2, run("ingest", "--config", config.toString()));
+        assertEquals("ingest: invalid configuration: unknown key newsflow.ingest.fetch.dealy.ms: did you mean newsflow.ingest.fetch.delay.ms?",
+                err.toString().strip());
     }
 
     @Test

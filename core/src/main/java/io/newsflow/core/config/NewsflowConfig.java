@@ -8,12 +8,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.jspecify.annotations.Nullable;
@@ -29,46 +35,87 @@ import org.jspecify.annotations.Nullable;
  * <p>Keys under {@code newsflow.kafka.} are passed to every Kafka client unchanged (minus the
  * prefix): {@code newsflow.kafka.security.protocol: SASL_SSL} reaches producers, consumers, Streams
  * and admin clients alike.
+ *
+ * <p>A key under {@code newsflow.} that no stage defines is a typo until proven otherwise:
+ * {@link #requireKnownKeys} rejects it, naming the nearest key that exists.
  */
 public final class NewsflowConfig {
 
     public static final String PREFIX = "newsflow.";
     public static final String KAFKA_PREFIX = "newsflow.kafka.";
     private static final String ENV_PREFIX = "NEWSFLOW_";
+    /** Variables the {@code newsflow} launcher script reads itself; they are not config keys. */
+    private static final Set<String> LAUNCHER_VARIABLES = Set.of("NEWSFLOW_JAVA_OPTS");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Map<String, Object> values;
+    /** The environment variable each key came from, for error messages. */
+    private final Map<String, String> variables;
 
-    private NewsflowConfig(Map<String, Object> values) {
+    private NewsflowConfig(Map<String, Object> values, Map<String, String> variables) {
         this.values = Collections.unmodifiableMap(values);
+        this.variables = Collections.unmodifiableMap(variables);
     }
 
     /** Loads a config from an optional YAML file and the given environment. */
     public static NewsflowConfig load(@Nullable Path file, Map<String, String> env) {
         Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> variables = new LinkedHashMap<>();
         if (file != null) {
             values.putAll(readYaml(file));
         }
         env.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-                values.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length() && !LAUNCHER_VARIABLES.contains(name)) {
+                String key = name.toLowerCase(Locale.ROOT).replace('_', '.');
+                values.put(key, value);
+                variables.put(key, name);
             }
         });
-        return new NewsflowConfig(values);
+        return new NewsflowConfig(values, variables);
     }
 
     /** A config of explicit values only, for tests and embedded use. */
     public static NewsflowConfig of(Map<String, ?> values) {
         Map<String, Object> copy = new LinkedHashMap<>();
         values.forEach((k, v) -> copy.put(requireNonNull(k, "key"), v));
-        return new NewsflowConfig(copy);
+        return new NewsflowConfig(copy, Map.of());
     }
 
     /** This config with some keys replaced, e.g. by command-line options. */
     public NewsflowConfig with(Map<String, ?> overrides) {
         Map<String, Object> copy = new LinkedHashMap<>(values);
         copy.putAll(overrides);
-        return new NewsflowConfig(copy);
+        Map<String, String> variables = new LinkedHashMap<>(this.variables);
+        overrides.keySet().forEach(variables::remove);
+        return new NewsflowConfig(copy, variables);
+    }
+
+    /**
+     * Fails when a key is neither defined by one of the definitions nor a Kafka client setting
+     * ({@code newsflow.kafka.*}, which Kafka's own clients check): a misspelt key would otherwise be
+     * ignored silently and its default used. The message names each such key, where it came from
+     * and the nearest defined key.
+     */
+    public void requireKnownKeys(Collection<ConfigDef> definitions) {
+        Set<String> known = new TreeSet<>();
+        definitions.forEach(definition -> known.addAll(definition.names()));
+        List<String> unknown = new ArrayList<>();
+        for (String key : values.keySet()) {
+            if (!known.contains(key) && !key.startsWith(KAFKA_PREFIX)) {
+                unknown.add(describeUnknown(key, known));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ConfigException("invalid configuration: " + String.join("; ", unknown));
+        }
+    }
+
+    private String describeUnknown(String key, Set<String> known) {
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        String nearest = known.stream().min(Comparator.comparingInt(candidate -> distance.apply(key, candidate))).orElse("");
+        String origin = variables.containsKey(key) ? " (environment variable " + variables.get(key) + ")" : "";
+        String hint = key.startsWith(PREFIX) ? "did you mean " + nearest + "?" : "every key lives under " + PREFIX + "; did you mean " + nearest + "?";
+        return "unknown key " + key + origin + ": " + hint;
     }
 
     /** Every key and value as given, for building a stage's typed config view. */

@@ -58,4 +58,43 @@ class NewsflowConfigTest {
                 () -> NewsflowConfig.load(dir.resolve("nope.yaml"), Map.of()));
         assertTrue(e.getMessage().contains("nope.yaml"), e.getMessage());
     }
+
+    @Test
+    void misspeltKeyIsRejectedNamingTheNearestKnownKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("newsflow.yaml");
+        Files.writeString(file, """
+                newsflow:
+                  http.prot: 9000
+                  kafka.security.protocol: SASL_SSL
+                """);
+        NewsflowConfig config = NewsflowConfig.load(file, Map.of());
+        ConfigException e = assertThrows(ConfigException.class, () -> config.requireKnownKeys(List.of(CommonConfig.DEFINITION)));
+        assertEquals("invalid configuration: unknown key newsflow.http.prot: did you mean newsflow.http.port?", e.getMessage());
+    }
+
+    @Test
+    void misspeltEnvironmentVariableIsNamedAsTheUserWroteIt() {
+        NewsflowConfig config = NewsflowConfig.load(null, Map.of("NEWSFLOW_DATA_DRI", "/tmp/x"));
+        ConfigException e = assertThrows(ConfigException.class, () -> config.requireKnownKeys(List.of(CommonConfig.DEFINITION)));
+        assertTrue(e.getMessage().contains("unknown key newsflow.data.dri (environment variable NEWSFLOW_DATA_DRI)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("did you mean newsflow.data.dir?"), e.getMessage());
+    }
+
+    @Test
+    void keyOutsideTheNamespaceIsRejected(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("newsflow.yaml");
+        Files.writeString(file, "newsflwo:\n  data.dir: /srv\n");
+        NewsflowConfig config = NewsflowConfig.load(file, Map.of());
+        ConfigException e = assertThrows(ConfigException.class, () -> config.requireKnownKeys(List.of(CommonConfig.DEFINITION)));
+        assertTrue(e.getMessage().contains("unknown key newsflwo.data.dir: every key lives under newsflow.; did you mean newsflow.data.dir?"),
+                e.getMessage());
+    }
+
+    @Test
+    void definedKeysKafkaSettingsAndTheLauncherVariableAreAccepted() {
+        NewsflowConfig config = NewsflowConfig.load(null, Map.of("NEWSFLOW_HTTP_PORT", "9100", "NEWSFLOW_JAVA_OPTS", "-Xmx512m",
+                "NEWSFLOW_KAFKA_SASL_MECHANISM", "PLAIN", "HOME", "/root"));
+        config.requireKnownKeys(List.of(CommonConfig.DEFINITION));
+        assertEquals(Map.of("newsflow.http.port", "9100", "newsflow.kafka.sasl.mechanism", "PLAIN"), config.values());
+    }
 }
