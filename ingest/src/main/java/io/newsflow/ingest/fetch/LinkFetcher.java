@@ -366,23 +366,31 @@ public final class LinkFetcher implements AutoCloseable {
         }
         UrlStatus canonicalPrevious = page.canonicalUrl().equals(url) ? previous : statuses.get(page.canonicalUrl());
         boolean unchanged = canonicalPrevious != null && page.contentSha256().equals(canonicalPrevious.contentSha256());
-        if (!unchanged) {
+        FetchOutcome outcome = unchanged ? FetchOutcome.UNCHANGED : FetchOutcome.OK;
+        Runnable recordStatuses = () -> {
+            statuses.record(new UrlStatus(url, now, fetch.status(), outcome.tag(), page.contentSha256(), page.etag(), page.lastModified()));
+            if (!page.canonicalUrl().equals(url)) {
+                statuses.record(new UrlStatus(page.canonicalUrl(), now, fetch.status(), outcome.tag(), page.contentSha256(), page.etag(),
+                        page.lastModified()));
+            }
+        };
+        if (unchanged) {
+            recordStatuses.run();
+        } else {
+            // The status says "have it": it is written only once the broker has the page. Written
+            // first, a crash between the two sends would leave a URL marked fetched whose page
+            // never arrived, and no later listing would fetch it again. The other way round, the
+            // page is fetched and published again, and enrich drops the unchanged copy.
             producer.send(new ProducerRecord<>(Topics.PAGES.name(), page.canonicalUrl(), page), (meta, error) -> {
-                if (error != null) {
-                    LOG.warn("cannot publish page {}: {}", page.canonicalUrl(), error.toString());
+                if (error == null) {
+                    recordStatuses.run();
+                } else {
+                    LOG.warn("cannot publish page {}: {}; it is fetched again when next listed", page.canonicalUrl(), error.toString());
                 }
             });
             if (page.truncated()) {
                 registry.counter(MetricNames.FETCH_TRUNCATED).increment();
             }
-        }
-        FetchOutcome outcome = unchanged ? FetchOutcome.UNCHANGED : FetchOutcome.OK;
-        UrlStatus status = new UrlStatus(url, now, fetch.status(), outcome.tag(), page.contentSha256(), page.etag(),
-                page.lastModified());
-        statuses.record(status);
-        if (!page.canonicalUrl().equals(url)) {
-            statuses.record(new UrlStatus(page.canonicalUrl(), now, fetch.status(), outcome.tag(), page.contentSha256(), page.etag(),
-                    page.lastModified()));
         }
         LOG.debug("fetched {} ({})", url, outcome);
         return outcome;
