@@ -4,6 +4,7 @@ import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.enrich.health.HealthRules;
 import io.newsflow.enrich.revision.RevisitSchedule;
+import io.newsflow.enrich.story.StoryIndex;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +65,16 @@ public final class EnrichConfig {
     private static final String HEALTH_MIN_CHARS_DOC = "Text, in characters, that a page needs to count as extracted well "
             + "(with a title and a date); shorter pages are checked for challenge and paywall words.";
 
+    public static final String STORY_WINDOW_MS = "newsflow.enrich.story.window.ms";
+    private static final String STORY_WINDOW_MS_DOC = "How long an article can be the first of a story that later copies join, "
+            + "in milliseconds, measured on the fetch times of the articles.";
+    public static final String STORY_MAX_SIGNATURES = "newsflow.enrich.story.max.signatures";
+    private static final String STORY_MAX_SIGNATURES_DOC = "Most recent articles whose signatures the story step keeps "
+            + "(about 3 KB each on disk); the oldest go first when there are more.";
+    public static final String STORY_MIN_OVERLAP = "newsflow.enrich.story.min.overlap";
+    private static final String STORY_MIN_OVERLAP_DOC = "Least estimated Jaccard similarity of 5-word shingles for an "
+            + "article to be a copy of a recent one (see docs/stories.md for how it was chosen).";
+
     public static final ConfigDef DEFINITION = new ConfigDef(CommonConfig.DEFINITION)
             .define(APPLICATION_ID, Type.STRING, "newsflow-enrich", Importance.HIGH, APPLICATION_ID_DOC)
             .define(THREADS, Type.INT, DEFAULT_THREADS, Range.atLeast(1), Importance.MEDIUM, THREADS_DOC)
@@ -82,7 +93,11 @@ public final class EnrichConfig {
             .define(HEALTH_PAGES_WINDOW, Type.INT, 50, Range.atLeast(1), Importance.LOW, HEALTH_PAGES_WINDOW_DOC)
             .define(HEALTH_BLOCKED_SHARE, Type.DOUBLE, 0.5, Range.between(0.001, 1.0), Importance.MEDIUM, HEALTH_BLOCKED_SHARE_DOC)
             .define(HEALTH_BLOCKED_MIN_PAGES, Type.INT, 3, Range.atLeast(1), Importance.LOW, HEALTH_BLOCKED_MIN_PAGES_DOC)
-            .define(HEALTH_MIN_CHARS, Type.INT, 400, Range.atLeast(1), Importance.LOW, HEALTH_MIN_CHARS_DOC);
+            .define(HEALTH_MIN_CHARS, Type.INT, 400, Range.atLeast(1), Importance.LOW, HEALTH_MIN_CHARS_DOC)
+            .define(STORY_WINDOW_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(1), Importance.MEDIUM,
+                    STORY_WINDOW_MS_DOC)
+            .define(STORY_MAX_SIGNATURES, Type.LONG, 200_000L, Range.atLeast(1), Importance.MEDIUM, STORY_MAX_SIGNATURES_DOC)
+            .define(STORY_MIN_OVERLAP, Type.DOUBLE, 0.4, Range.between(0.01, 1.0), Importance.MEDIUM, STORY_MIN_OVERLAP_DOC);
 
     private final Map<String, Object> values;
 
@@ -129,6 +144,11 @@ public final class EnrichConfig {
 
     public int healthMinChars() {
         return (Integer) values.get(HEALTH_MIN_CHARS);
+    }
+
+    public StoryIndex.Settings storySettings() {
+        return new StoryIndex.Settings(Duration.ofMillis((Long) values.get(STORY_WINDOW_MS)),
+                (Long) values.get(STORY_MAX_SIGNATURES), (Double) values.get(STORY_MIN_OVERLAP));
     }
 
     public Path stateDir() {

@@ -98,8 +98,11 @@ public final class MetricNames {
     public static final String ENRICH_LATENCY = define("newsflow.enrich.latency", MetricKind.TIMER, null,
             "Processing time of one page through extract, tag, version and the sinks.");
     public static final String ENRICH_STEP_DURATION = define("newsflow.enrich.step.duration", MetricKind.TIMER, null,
-            "Time spent in one step of the enrich job, by step: extract, tag.",
+            "Time spent in one step of the enrich job, by step: extract, tag, story.",
             TAG_STEP);
+    public static final String ENRICH_STORIES = define("newsflow.enrich.stories", MetricKind.COUNTER, null,
+            "Articles the story step assigned, by outcome: first (of a new story), copy (near-duplicate of a recent article).",
+            TAG_OUTCOME);
     public static final String ENRICH_LAG = define("newsflow.enrich.lag", MetricKind.TIMER_HISTOGRAM, null,
             "End-to-end lag from the page's fetch to its article's emission by the enrich stage.");
     public static final String SINK_ROWS = define("newsflow.sink.rows", MetricKind.COUNTER, null,

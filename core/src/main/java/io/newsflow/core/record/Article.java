@@ -33,6 +33,10 @@ import org.jspecify.annotations.Nullable;
  * @param persons the persons mentioned
  * @param extractorVersion the version of the extractor that produced the body
  * @param taggerVersion the version of the tagger that produced the tags
+ * @param storyId the id of the first article seen of this article's near-duplicate cluster (its own id
+ *     when it is the first), or null before the story step and in records older than the field
+ * @param storyOverlap for a copy, the estimated Jaccard similarity of its word shingles with the
+ *     story's first article; null for the first article itself
  */
 @JsonPropertyOrder({"schema"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -56,7 +60,9 @@ public record Article(
         List<CountryTag> countries,
         List<PersonTag> persons,
         String extractorVersion,
-        String taggerVersion) implements SchemaVersioned {
+        String taggerVersion,
+        @Nullable String storyId,
+        @Nullable Double storyOverlap) implements SchemaVersioned {
 
     public static final String SCHEMA = "article/1";
 
@@ -76,6 +82,18 @@ public record Article(
         if (version < 1) {
             throw new IllegalArgumentException("version must be >= 1, was " + version);
         }
+        if (storyOverlap != null && (storyOverlap < 0 || storyOverlap > 1)) {
+            throw new IllegalArgumentException("storyOverlap must be within [0, 1], was " + storyOverlap);
+        }
+    }
+
+    /** An article not yet assigned to a story: the story step sets {@link #storyId()} with {@link #withStory}. */
+    public Article(String id, String url, String source, String title, List<String> authors, @Nullable Instant publishedAt,
+            @Nullable Instant modifiedAt, @Nullable String section, @Nullable String lead, @Nullable String language,
+            @Nullable String image, String text, int wordCount, String contentSha256, int version, Instant fetchedAt,
+            List<CountryTag> countries, List<PersonTag> persons, String extractorVersion, String taggerVersion) {
+        this(id, url, source, title, authors, publishedAt, modifiedAt, section, lead, language, image, text, wordCount,
+                contentSha256, version, fetchedAt, countries, persons, extractorVersion, taggerVersion, null, null);
     }
 
     @Override
@@ -87,6 +105,14 @@ public record Article(
     public Article withVersion(int newVersion) {
         return new Article(id, url, source, title, authors, publishedAt, modifiedAt, section, lead,
                 language, image, text, wordCount, contentSha256, newVersion, fetchedAt, countries,
-                persons, extractorVersion, taggerVersion);
+                persons, extractorVersion, taggerVersion, storyId, storyOverlap);
+    }
+
+    /** This article as a member of the story whose first article is {@code story}; overlap null for that first article. */
+    public Article withStory(String story, @Nullable Double overlap) {
+        requireNonNull(story, "story");
+        return new Article(id, url, source, title, authors, publishedAt, modifiedAt, section, lead,
+                language, image, text, wordCount, contentSha256, version, fetchedAt, countries,
+                persons, extractorVersion, taggerVersion, story, overlap);
     }
 }

@@ -1,6 +1,8 @@
 package io.newsflow.core.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,13 +38,26 @@ class JsonCodecTest {
 
     @Test
     void roundTripsEveryRecordType() {
-        for (Object value : List.of(page(), article(),
+        for (Object value : List.of(page(), article(), article().withStory("fedcba9876543210fedcba9876543210", 0.62),
                 new Link("http://example.org/a", "feed:example", T, null),
                 new EntityMention("id", EntityMention.COUNTRY, "country:KP", "North Korea", 2, T, "http://example.org/a", "Title", 1),
                 new UrlStatus("http://example.org/a", T, 200, "ok", "beef", "\"v1\"", null))) {
             byte[] json = JsonCodec.encode(value);
             assertEquals(value, JsonCodec.decode(json, value.getClass()));
         }
+    }
+
+    @Test
+    void readsArticleWrittenBeforeStoriesWithoutStory() {
+        Article copy = article().withStory("fedcba9876543210fedcba9876543210", 0.62);
+        String json = new String(JsonCodec.encode(copy), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"storyId\":\"fedcba9876543210fedcba9876543210\",\"storyOverlap\":0.62"), json);
+        String old = new String(JsonCodec.encode(article()), StandardCharsets.UTF_8);
+        assertFalse(old.contains("story"), "absent story fields are omitted: " + old);
+        Article read = JsonCodec.decode(old.getBytes(StandardCharsets.UTF_8), Article.class);
+        assertNull(read.storyId());
+        assertNull(read.storyOverlap());
+        assertEquals(article(), read);
     }
 
     @Test

@@ -19,6 +19,9 @@ final class EnrichMetrics {
     final Timer latency;
     final Timer extract;
     final Timer tag;
+    final Timer story;
+    final Counter storyFirsts;
+    final Counter storyCopies;
     final Timer lag;
     private final MeterRegistry registry;
 
@@ -34,6 +37,9 @@ final class EnrichMetrics {
         latency = Timer.builder(MetricNames.ENRICH_LATENCY).register(registry);
         extract = Timer.builder(MetricNames.ENRICH_STEP_DURATION).tag(MetricNames.TAG_STEP, "extract").register(registry);
         tag = Timer.builder(MetricNames.ENRICH_STEP_DURATION).tag(MetricNames.TAG_STEP, "tag").register(registry);
+        story = Timer.builder(MetricNames.ENRICH_STEP_DURATION).tag(MetricNames.TAG_STEP, "story").register(registry);
+        storyFirsts = registry.counter(MetricNames.ENRICH_STORIES, MetricNames.TAG_OUTCOME, "first");
+        storyCopies = registry.counter(MetricNames.ENRICH_STORIES, MetricNames.TAG_OUTCOME, "copy");
         lag = Timer.builder(MetricNames.ENRICH_LAG).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(1))
                 .register(registry);

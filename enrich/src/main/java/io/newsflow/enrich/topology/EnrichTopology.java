@@ -18,6 +18,7 @@ import io.newsflow.enrich.health.PageInspector;
 import io.newsflow.enrich.health.SourceGauges;
 import io.newsflow.enrich.health.SourceHealthState;
 import io.newsflow.enrich.health.SourceSignal;
+import io.newsflow.enrich.story.StoryEntry;
 import io.newsflow.enrich.tag.ArticleTagger;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +36,9 @@ import org.apache.kafka.streams.state.Stores;
  * Builds the enrich topology; {@code main} and the tests both call {@link #build}.
  *
  * <pre>
- * newsflow.pages ─ extract ─ articles-only ─ tag ─ version ─┬─ newsflow.articles  (key = article id)
- *   (key = canonical URL)        │                  │       ├─ mentions ─ newsflow.mentions (key = entity id)
+ * newsflow.pages ─ extract ─ articles-only ─ tag ─ version ─┬─ stories repartition (1 partition) ─ story ─ newsflow.articles
+ *   (key = canonical URL)        │                  │       │   story-signatures, story-bands, story-times stores  (key = article id)
+ *                                │                  │       ├─ mentions ─ newsflow.mentions (key = entity id)
  *                                │    article-versions store └─ revisions ─ newsflow.revisions (key = article id)
  *                                └─ revisit ─ newsflow.links (refetch=true, key = host)   article-last-versions store
  *                                   revisit-schedule store (wall-clock punctuation)
@@ -60,6 +62,14 @@ public final class EnrichTopology {
     public static final String LAST_VERSION_STORE = "article-last-versions";
     /** What is known of each source, keyed by source name, to compute its health. */
     public static final String HEALTH_STORE = "source-health-state";
+    /** Recent articles' story and signature by id, for the story step. */
+    public static final String STORY_ENTRY_STORE = "story-signatures";
+    /** LSH band key + "/" + article id of recent articles: the candidates of a new one. */
+    public static final String STORY_BAND_STORE = "story-bands";
+    /** Seen time + "/" + article id, oldest first, to age recent articles out of the story stores. */
+    public static final String STORY_TIME_STORE = "story-times";
+    /** The one-partition topic that brings every article to the story step: {@code <application id>-stories-repartition}. */
+    public static final String STORIES_REPARTITION = "stories";
 
     private EnrichTopology() {
     }
@@ -92,8 +102,14 @@ public final class EnrichTopology {
         KStream<String, Article> articles = extractedArticles
                 .processValues(() -> new TagProcessor(metrics, tagger), Named.as("tag"))
                 .process(() -> new VersionProcessor(VERSION_STORE, metrics), Named.as("version"), VERSION_STORE);
-        articles.to(Topics.ARTICLES.name(), Produced.with(Topics.ARTICLES.keySerde(), Topics.ARTICLES.valueSerde())
-                .withName("articles-sink"));
+        addStoryStores(builder);
+        // one partition: a copy must meet the first article of its story whatever partition that came by
+        articles.repartition(Repartitioned.<String, Article>as(STORIES_REPARTITION).withNumberOfPartitions(1)
+                        .withKeySerde(Topics.ARTICLES.keySerde()).withValueSerde(Topics.ARTICLES.valueSerde()))
+                .processValues(() -> new StoryProcessor(new String[] {STORY_ENTRY_STORE, STORY_BAND_STORE, STORY_TIME_STORE},
+                        config.storySettings(), metrics), Named.as("story"), STORY_ENTRY_STORE, STORY_BAND_STORE, STORY_TIME_STORE)
+                .to(Topics.ARTICLES.name(), Produced.with(Topics.ARTICLES.keySerde(), Topics.ARTICLES.valueSerde())
+                        .withName("articles-sink"));
         PageInspector inspector = new PageInspector(config.healthMinChars());
         SourceGauges gauges = new SourceGauges(registry);
         JsonSerde<SourceSignal> signalSerde = new JsonSerde<>(SourceSignal.class);
@@ -129,6 +145,15 @@ public final class EnrichTopology {
                 }, Named.as("mentions"))
                 .to(Topics.MENTIONS.name(), Produced.with(Topics.MENTIONS.keySerde(), Topics.MENTIONS.valueSerde())
                         .withName("mentions-sink"));
+    }
+
+    private static void addStoryStores(StreamsBuilder builder) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_ENTRY_STORE),
+                Serdes.String(), new JsonSerde<>(StoryEntry.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_BAND_STORE),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_TIME_STORE),
+                Serdes.String(), Serdes.String()));
     }
 
     /** The article a page's extraction makes, as version 1; the version step renumbers it. */
