@@ -31,17 +31,15 @@ public final class SourceGauges {
     private void register(String source) {
         for (SourceStatus status : SourceStatus.values()) {
             Gauge.builder(MetricNames.SOURCE_STATUS, latest, l -> l.get(source).status() == status ? 1 : 0)
-                    .description("1 for a source's current health status, 0 for the others")
                     .tags(MetricNames.TAG_SOURCE, source, MetricNames.TAG_STATUS, status.label()).register(registry);
         }
         Gauge.builder(MetricNames.SOURCE_LAST_POLL, latest, l -> {
                     SourceHealth h = l.get(source);
                     return h.lastPollAt() == null ? Double.NaN : h.lastPollAt().toEpochMilli() / 1000.0;
                 })
-                .description("When the source was last polled, in seconds since the epoch").baseUnit("seconds")
+                .baseUnit("seconds")
                 .tag(MetricNames.TAG_SOURCE, source).register(registry);
         Gauge.builder(MetricNames.SOURCE_ERROR_STREAK, latest, l -> l.get(source).errorStreak())
-                .description("Failed polls of the source in a row").baseUnit("polls")
                 .tag(MetricNames.TAG_SOURCE, source).register(registry);
     }
 }
