@@ -30,6 +30,9 @@ public final class SinkConfig {
     public static final String TOPIC = "newsflow.sink.topic";
     private static final String TOPIC_DOC = "Topic of enriched articles the sink stores, e.g. a mirror of newsflow.articles.";
 
+    public static final String REVISIONS_TOPIC = "newsflow.sink.revisions.topic";
+    private static final String REVISIONS_TOPIC_DOC = "Topic of article revisions (stealth edits) the sink stores, e.g. a mirror of newsflow.revisions.";
+
     public static final String BATCH_SIZE = "newsflow.sink.batch.size";
     private static final String BATCH_SIZE_DOC = "Most records written in one database transaction.";
 
@@ -45,6 +48,8 @@ public final class SinkConfig {
             .define(JDBC_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, JDBC_PASSWORD_DOC)
             .define(GROUP_ID, Type.STRING, "newsflow-sink", Importance.MEDIUM, GROUP_ID_DOC)
             .define(TOPIC, Type.STRING, Topics.ARTICLES.name(), new ConfigDef.NonEmptyString(), Importance.LOW, TOPIC_DOC)
+            .define(REVISIONS_TOPIC, Type.STRING, Topics.REVISIONS.name(), new ConfigDef.NonEmptyString(), Importance.LOW,
+                    REVISIONS_TOPIC_DOC)
             .define(BATCH_SIZE, Type.INT, 500, Range.atLeast(1), Importance.LOW, BATCH_SIZE_DOC)
             .define(RETRY_BACKOFF_MS, Type.LONG, 200L, Range.atLeast(1), Importance.LOW, RETRY_BACKOFF_MS_DOC)
             .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW, RETRY_BACKOFF_MAX_MS_DOC);
@@ -78,6 +83,10 @@ public final class SinkConfig {
 
     public String topic() {
         return (String) values.get(TOPIC);
+    }
+
+    public String revisionsTopic() {
+        return (String) values.get(REVISIONS_TOPIC);
     }
 
     /** {@code newsflow.page.max.bytes}: the largest page, which bounds the largest article record the sink reads. */

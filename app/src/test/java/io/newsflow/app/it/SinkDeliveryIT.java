@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
 import io.newsflow.core.config.NewsflowConfig;
+import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.record.Article;
 import io.newsflow.core.topic.DeadLetterHeaders;
@@ -17,6 +18,7 @@ import io.newsflow.sink.jdbc.Dialect;
 import io.newsflow.sink.jdbc.JdbcArticleStore;
 import io.newsflow.sink.jdbc.TestArticles;
 import io.newsflow.sink.jdbc.TestDatabase;
+import io.newsflow.sink.jdbc.TestRevisions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Redelivery, out-of-order versions and poison records through a real consumer, on both backends. */
+/** Redelivery, out-of-order versions, replayed revisions and poison records through a real consumer, on both backends. */
 @Tag("integration")
 @ExtendWith(EmbeddedKafkaExtension.class)
 class SinkDeliveryIT {
@@ -144,6 +146,50 @@ class SinkDeliveryIT {
                 assertEquals(1.0, SinkHarness.counter(registry, MetricNames.DEAD_LETTERS, MetricNames.TAG_REASON, "undecodable"));
                 assertTrue(sink.isHealthy());
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    @Timeout(120)
+    void storesEachRevisionOnceWhenItsTopicIsReplayedAndDeadLettersAnUnreadableOne(Dialect dialect, EmbeddedKafka kafka)
+            throws Exception {
+        try (TestDatabase db = TestDatabase.of(dialect, dir); Connection check = db.connect()) {
+            String prefix = SinkHarness.uniquePrefix("revisions-" + dialect.name().toLowerCase());
+            Article v1 = TestArticles.article(prefix + "-edited", 1, "Talks planned", T0);
+            Article v2 = TestRevisions.edited(v1, 2, "Talks cancelled");
+            byte[] revision = JsonCodec.encode(TestRevisions.retitled(v1, v2));
+            String articles = SinkHarness.createTopic(kafka, prefix + "-articles");
+            String revisions = SinkHarness.createTopic(kafka, prefix + "-revisions");
+            SinkHarness.produce(kafka, articles, List.of(v1, v2));
+            byte[] key = v1.id().getBytes(StandardCharsets.UTF_8);
+            // the revision twice, as a replay of the topic delivers it, and a record that is no revision
+            SinkHarness.produceRaw(kafka, revisions, key, revision);
+            SinkHarness.produceRaw(kafka, revisions, key, revision);
+            SinkHarness.produceRaw(kafka, revisions, (prefix + "-garbage").getBytes(StandardCharsets.UTF_8),
+                    "{\"schema\":\"revision/1\",\"articleId\":".getBytes(StandardCharsets.UTF_8));
+            NewsflowConfig config = SinkHarness.config(kafka, db.jdbcUrl(), db.user(),
+                    Map.of(SinkConfig.TOPIC, articles, SinkConfig.REVISIONS_TOPIC, revisions));
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (JdbcArticleStore store = new JdbcArticleStore(db.jdbcUrl(), db.user(), "");
+                    SinkService sink = new SinkService(new SinkConfig(config), config.kafkaClientProperties(), store, registry,
+                            Clock.systemUTC())) {
+                sink.start();
+                Map<String, Map<String, String>> letters = deadLetters(kafka, prefix, 1);
+                assertEquals(revisions, letters.get(prefix + "-garbage").get(DeadLetterHeaders.TOPIC));
+                SinkHarness.await("both copies of the revision handled", WAIT,
+                        () -> SinkHarness.counter(registry, MetricNames.SINK_REVISIONS, MetricNames.TAG_OUTCOME, "written")
+                                + SinkHarness.counter(registry, MetricNames.SINK_REVISIONS, MetricNames.TAG_OUTCOME, "duplicate") == 2);
+                SinkHarness.await("the edited article stored at version 2", WAIT, () -> {
+                    try {
+                        return Integer.valueOf(2).equals(SinkHarness.versions(check, prefix).get(v1.id()));
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+            assertEquals(1, SinkHarness.count(check, "SELECT COUNT(*) FROM article_revisions WHERE article_id LIKE ?", prefix));
+            assertEquals(1.0, SinkHarness.counter(registry, MetricNames.SINK_REVISIONS, MetricNames.TAG_OUTCOME, "written"));
         }
     }
 

@@ -108,6 +108,9 @@ public final class MetricNames {
     public static final String SINK_ROWS = define("newsflow.sink.rows", MetricKind.COUNTER, null,
             "Articles the sink handled, by outcome: written, stale (older than the stored version), dead_letter.",
             TAG_OUTCOME);
+    public static final String SINK_REVISIONS = define("newsflow.sink.revisions", MetricKind.COUNTER, null,
+            "Article revisions the sink handled, by outcome: written, duplicate (stored before), dead_letter.",
+            TAG_OUTCOME);
     public static final String SINK_RETRIES = define("newsflow.sink.retries", MetricKind.COUNTER, null,
             "Database writes retried after a failure, by reason: transient, systemic.",
             TAG_REASON);

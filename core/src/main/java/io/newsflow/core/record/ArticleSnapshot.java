@@ -32,9 +32,13 @@ public record ArticleSnapshot(int version, Instant fetchedAt, String title, List
 
     /** The snapshot of an article; its text is split into paragraphs at the blank lines that join them. */
     public static ArticleSnapshot of(Article article) {
-        List<String> paragraphs = article.text().isBlank() ? List.of() : List.of(article.text().split("\n\n"));
         return new ArticleSnapshot(article.version(), article.fetchedAt(), article.title(), article.authors(),
-                article.publishedAt(), article.modifiedAt(), paragraphs);
+                article.publishedAt(), article.modifiedAt(), paragraphs(article.text()));
+    }
+
+    /** An article's text as paragraphs: split at the blank lines that join them; none for a blank text. */
+    public static List<String> paragraphs(String text) {
+        return text.isBlank() ? List.of() : List.of(text.split("\n\n"));
     }
 
     /**

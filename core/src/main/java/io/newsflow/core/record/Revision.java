@@ -2,6 +2,7 @@ package io.newsflow.core.record;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
@@ -69,7 +70,8 @@ public record Revision(String articleId, String url, String source, int oldVersi
             paragraphsChanged = List.copyOf(requireNonNull(paragraphsChanged, "paragraphsChanged"));
         }
 
-        /** Whether nothing changed. */
+        /** Whether nothing changed. Not a JSON field: it follows from the others. */
+        @JsonIgnore
         public boolean isEmpty() {
             return title == null && authors == null && publishedAt == null && modifiedAt == null && paragraphsAdded.isEmpty()
                     && paragraphsRemoved.isEmpty() && paragraphsChanged.isEmpty();

@@ -8,6 +8,7 @@ import io.newsflow.core.lifecycle.Service;
 import io.newsflow.core.lifecycle.Stage;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.record.Article;
+import io.newsflow.core.record.Revision;
 import io.newsflow.core.retry.Backoff;
 import io.newsflow.core.topic.DeadLetter;
 import io.newsflow.core.topic.DeadLetterPublisher;
@@ -45,9 +46,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes {@code newsflow.articles} (or {@link SinkConfig#TOPIC}) and writes each poll's batch to the store in one transaction,
+ * Consumes {@code newsflow.articles} (or {@link SinkConfig#TOPIC}) and {@code newsflow.revisions}
+ * (or {@link SinkConfig#REVISIONS_TOPIC}) and writes each poll's batch to the store in one transaction,
  * committing the consumer offsets only after the database commit: a crash in between redelivers the
- * batch, and the version-guarded upsert makes that harmless.
+ * batch, and the version-guarded upsert (for revisions: insert unless stored) makes that harmless.
  *
  * <p>When the database cannot take the batch (unreachable, locked, misconfigured) the sink pauses
  * its partitions, keeps the batch, reports itself unhealthy and retries with a capped exponential
@@ -66,6 +68,7 @@ public final class SinkService implements Service {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Deserializer<Article> articles = Topics.ARTICLES.valueSerde().deserializer();
+    private final Deserializer<Revision> revisions = Topics.REVISIONS.valueSerde().deserializer();
     private final List<Pending> pending = new ArrayList<>();
     private volatile boolean running;
     private volatile boolean storeAvailable = true;
@@ -119,7 +122,7 @@ public final class SinkService implements Service {
         int failures = 0;
         Instant outageStart = clock.instant();
         try {
-            consumer.subscribe(Set.of(config.topic()), new Rebalance(consumer));
+            consumer.subscribe(Set.of(config.topic(), config.revisionsTopic()), new Rebalance(consumer));
             while (running) {
                 if (pending.isEmpty()) {
                     if (!storeAvailable) {
@@ -184,9 +187,13 @@ public final class SinkService implements Service {
             }
             if (p.record.value() == null) {
                 p.resolved = true; // a tombstone; the sink keeps what it stored
-            } else if (p.article == null) {
+            } else if (p.article == null && p.revision == null) {
                 try {
-                    p.article = articles.deserialize(p.record.topic(), p.record.value());
+                    if (p.record.topic().equals(config.revisionsTopic())) {
+                        p.revision = revisions.deserialize(p.record.topic(), p.record.value());
+                    } else {
+                        p.article = articles.deserialize(p.record.topic(), p.record.value());
+                    }
                 } catch (RuntimeException e) {
                     deadLetter(p.record, e, DeadLetter.Reason.UNDECODABLE);
                     p.resolved = true;
@@ -221,17 +228,29 @@ public final class SinkService implements Service {
             return;
         }
         List<Article> rows = new ArrayList<>(batch.size());
+        List<Revision> edits = new ArrayList<>();
         for (Pending p : batch) {
-            rows.add(requireNonNull(p.article));
+            if (p.revision != null) {
+                edits.add(p.revision);
+            } else {
+                rows.add(requireNonNull(p.article));
+            }
         }
         try {
-            int written = store.write(rows);
-            registry.counter(MetricNames.SINK_ROWS, MetricNames.TAG_OUTCOME, "written").increment(written);
-            registry.counter(MetricNames.SINK_ROWS, MetricNames.TAG_OUTCOME, "stale").increment(rows.size() - written);
+            ArticleStore.Written written = store.write(rows, edits);
+            registry.counter(MetricNames.SINK_ROWS, MetricNames.TAG_OUTCOME, "written").increment(written.articles());
+            registry.counter(MetricNames.SINK_ROWS, MetricNames.TAG_OUTCOME, "stale").increment(rows.size() - written.articles());
+            if (!edits.isEmpty()) {
+                registry.counter(MetricNames.SINK_REVISIONS, MetricNames.TAG_OUTCOME, "written").increment(written.revisions());
+                registry.counter(MetricNames.SINK_REVISIONS, MetricNames.TAG_OUTCOME, "duplicate")
+                        .increment(edits.size() - written.revisions());
+            }
             Instant now = clock.instant();
             for (Pending p : batch) {
                 p.resolved = true;
-                registry.timer(MetricNames.FRESHNESS).record(Duration.between(requireNonNull(p.article).fetchedAt(), now));
+                if (p.article != null) {
+                    registry.timer(MetricNames.FRESHNESS).record(Duration.between(p.article.fetchedAt(), now));
+                }
             }
         } catch (SQLException e) {
             WriteFailure failure = WriteFailure.of(e);
@@ -240,9 +259,15 @@ public final class SinkService implements Service {
             }
             if (batch.size() == 1) {
                 Pending poison = batch.get(0);
-                LOG.warn("article {} can never be stored, dead-lettered: {}", poison.article.id(), e.getMessage());
+                if (poison.revision != null) {
+                    LOG.warn("revision {} of article {} can never be stored, dead-lettered: {}", poison.revision.newVersion(),
+                            poison.revision.articleId(), e.getMessage());
+                    registry.counter(MetricNames.SINK_REVISIONS, MetricNames.TAG_OUTCOME, "dead_letter").increment();
+                } else {
+                    LOG.warn("article {} can never be stored, dead-lettered: {}", requireNonNull(poison.article).id(), e.getMessage());
+                    registry.counter(MetricNames.SINK_ROWS, MetricNames.TAG_OUTCOME, "dead_letter").increment();
+                }
                 deadLetter(poison.record, e, DeadLetter.Reason.REJECTED);
-                registry.counter(MetricNames.SINK_ROWS, MetricNames.TAG_OUTCOME, "dead_letter").increment();
                 poison.resolved = true;
                 return;
             }
@@ -309,10 +334,11 @@ public final class SinkService implements Service {
         }
     }
 
-    /** A consumed record until it is written, found stale or dead-lettered. */
+    /** A consumed record (an article or a revision) until it is written, found stale or dead-lettered. */
     private static final class Pending {
         final ConsumerRecord<byte[], byte[]> record;
         @Nullable Article article;
+        @Nullable Revision revision;
         boolean resolved;
 
         Pending(ConsumerRecord<byte[], byte[]> record) {

@@ -6,6 +6,7 @@ import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.record.Article;
 import io.newsflow.core.record.CountryTag;
 import io.newsflow.core.record.PersonTag;
+import io.newsflow.core.record.Revision;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An {@link ArticleStore} over JDBC for SQLite and PostgreSQL: same logical schema, the dialect
- * decides column types (JSON text or JSONB, text or timestamptz). A batch is three JDBC batches
+ * decides column types (JSON text or JSONB, text or timestamptz). A batch is a few JDBC batches
  * in one transaction: the version-guarded upserts, then, for the articles that changed, their
- * country and person rows replaced.
+ * country and person rows replaced, then the revisions, each inserted unless already stored.
  *
  * <p>One connection, opened lazily and dropped on any failure but a data error, so a restarted
  * database is picked up by the next write. When the database is down at start-up the schema is
@@ -49,8 +50,16 @@ public final class JdbcArticleStore implements ArticleStore {
             WHERE articles.version < excluded.version
             """;
 
+    private static final String REVISION = """
+            INSERT INTO article_revisions (article_id, new_version, old_version, url, source, detected_at, fields,
+                old_snapshot, new_snapshot, changes, stored_at)
+            VALUES (?, ?, ?, ?, ?, ?, %1$s, %1$s, %1$s, %1$s, ?)
+            ON CONFLICT (article_id, new_version) DO NOTHING
+            """;
+
     private final Database database;
     private final String upsertSql;
+    private final String revisionSql;
     private final String countrySql;
     private final String personSql;
     private @Nullable Connection connection;
@@ -68,6 +77,7 @@ public final class JdbcArticleStore implements ArticleStore {
         this.database = requireNonNull(database, "database");
         String json = database.dialect().jsonParameter();
         this.upsertSql = UPSERT.formatted(json);
+        this.revisionSql = REVISION.formatted(json);
         this.countrySql = "INSERT INTO article_countries (article_id, code, name, mentions, spans) VALUES (?, ?, ?, ?, "
                 + json + ")";
         this.personSql = "INSERT INTO article_persons (article_id, name, mentions, spans) VALUES (?, ?, ?, " + json + ")";
@@ -82,20 +92,24 @@ public final class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
-    public synchronized int write(List<Article> batch) throws SQLException {
-        if (batch.isEmpty()) {
-            return 0;
+    public synchronized Written write(List<Article> articles, List<Revision> revisions) throws SQLException {
+        if (articles.isEmpty() && revisions.isEmpty()) {
+            return new Written(0, 0);
         }
         Connection c = connection();
         try {
             c.setAutoCommit(false);
-            Map<String, Article> changed = new LinkedHashMap<>();
-            int written = upsert(c, batch, changed);
-            if (!changed.isEmpty()) {
-                replaceTags(c, changed);
+            int written = 0;
+            if (!articles.isEmpty()) {
+                Map<String, Article> changed = new LinkedHashMap<>();
+                written = upsert(c, articles, changed);
+                if (!changed.isEmpty()) {
+                    replaceTags(c, changed);
+                }
             }
+            int revised = revisions.isEmpty() ? 0 : insertRevisions(c, revisions);
             c.commit();
-            return written;
+            return new Written(written, revised);
         } catch (SQLException e) {
             if (WriteFailure.of(e) == WriteFailure.DATA) {
                 rollback(c, e);
@@ -126,6 +140,37 @@ public final class JdbcArticleStore implements ArticleStore {
                 // then the row changed if it now holds this version
                 if (counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO && storedVersion(c, a.id()) == a.version()) {
                     changed.put(a.id(), a);
+                    written++;
+                }
+            }
+        }
+        return written;
+    }
+
+    /** Inserts the revisions not stored yet and returns how many that was. */
+    private int insertRevisions(Connection c, List<Revision> revisions) throws SQLException {
+        Dialect dialect = database.dialect();
+        Instant storedAt = Instant.now();
+        int written = 0;
+        try (PreparedStatement insert = c.prepareStatement(revisionSql)) {
+            for (Revision r : revisions) {
+                int i = 1;
+                insert.setString(i++, r.articleId());
+                insert.setInt(i++, r.newVersion());
+                insert.setInt(i++, r.oldVersion());
+                insert.setString(i++, r.url());
+                insert.setString(i++, r.source());
+                dialect.bindInstant(insert, i++, r.detectedAt());
+                insert.setString(i++, json(r.changes().fields()));
+                insert.setString(i++, json(r.before()));
+                insert.setString(i++, json(r.after()));
+                insert.setString(i++, json(r.changes()));
+                dialect.bindInstant(insert, i, storedAt);
+                insert.addBatch();
+            }
+            for (int count : insert.executeBatch()) {
+                // a rewritten batch (pgjdbc reWriteBatchedInserts) reports no counts: counted as written
+                if (count > 0 || count == Statement.SUCCESS_NO_INFO) {
                     written++;
                 }
             }

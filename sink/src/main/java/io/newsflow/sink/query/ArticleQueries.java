@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.newsflow.core.json.JsonCodec;
+import io.newsflow.core.record.ArticleSnapshot;
 import io.newsflow.core.record.CountryTag;
 import io.newsflow.core.record.PersonTag;
+import io.newsflow.core.record.Revision;
 import io.newsflow.core.record.Span;
 import io.newsflow.sink.jdbc.Database;
 import io.newsflow.sink.jdbc.Dialect;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +39,10 @@ public final class ArticleQueries implements AutoCloseable {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     private static final TypeReference<List<Span>> SPANS = new TypeReference<>() {
+    };
+    private static final TypeReference<ArticleSnapshot> SNAPSHOT = new TypeReference<>() {
+    };
+    private static final TypeReference<Revision.Changes> CHANGES = new TypeReference<>() {
     };
 
     private final Database database;
@@ -135,6 +142,63 @@ public final class ArticleQueries implements AutoCloseable {
                 }
             }
             return Optional.of(article);
+        });
+    }
+
+    /**
+     * Every stored version of the article and the edits between them, oldest first; empty when
+     * neither the article nor any revision of it is stored.
+     */
+    public Optional<ArticleHistory> history(String id) throws SQLException {
+        requireNonNull(id, "id");
+        Dialect dialect = database.dialect();
+        return withConnection(c -> {
+            TreeMap<Integer, ArticleSnapshot> versions = new TreeMap<>();
+            List<ArticleHistory.Edit> edits = new ArrayList<>();
+            String url = null;
+            String source = null;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT old_version, new_version, url, source, detected_at, fields, old_snapshot, new_snapshot, changes
+                    FROM article_revisions WHERE article_id = ? ORDER BY new_version""")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        url = rs.getString("url");
+                        source = rs.getString("source");
+                        ArticleSnapshot before = json(rs.getString("old_snapshot"), SNAPSHOT);
+                        ArticleSnapshot after = json(rs.getString("new_snapshot"), SNAPSHOT);
+                        versions.putIfAbsent(before.version(), before);
+                        versions.put(after.version(), after);
+                        edits.add(new ArticleHistory.Edit(rs.getInt("old_version"), rs.getInt("new_version"),
+                                requireNonNull(dialect.readInstant(rs, "detected_at")), json(rs.getString("fields"), STRINGS),
+                                json(rs.getString("changes"), CHANGES)));
+                    }
+                }
+            }
+            Integer version = null;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT url, source, version, fetched_at, title, authors, published_at, modified_at, text
+                    FROM articles WHERE id = ?""")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        url = rs.getString("url");
+                        source = rs.getString("source");
+                        version = rs.getInt("version");
+                        if (versions.isEmpty()) {
+                            // never edited: its one version is the stored article
+                            versions.put(version, new ArticleSnapshot(version, requireNonNull(dialect.readInstant(rs, "fetched_at")),
+                                    rs.getString("title"), json(rs.getString("authors"), STRINGS),
+                                    dialect.readInstant(rs, "published_at"), dialect.readInstant(rs, "modified_at"),
+                                    ArticleSnapshot.paragraphs(rs.getString("text"))));
+                        }
+                    }
+                }
+            }
+            if (url == null) {
+                return Optional.<ArticleHistory>empty();
+            }
+            return Optional.of(new ArticleHistory(id, url, requireNonNull(source), version, List.copyOf(versions.values()), edits));
         });
     }
 

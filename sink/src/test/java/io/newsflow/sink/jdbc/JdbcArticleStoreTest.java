@@ -3,8 +3,11 @@ package io.newsflow.sink.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.record.Article;
+import io.newsflow.core.record.ArticleSnapshot;
 import io.newsflow.core.record.CountryTag;
+import io.newsflow.core.record.Revision;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -124,6 +127,42 @@ class JdbcArticleStoreTest {
             store.write(List.of(TestArticles.retagged(a, 1, List.of(new CountryTag("FR", "France", 1, List.of())))));
             assertEquals(0, db.count("SELECT COUNT(*) FROM article_countries WHERE code = 'FR'"));
             assertEquals(2, db.count("SELECT COUNT(*) FROM article_countries"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void storesARedeliveredRevisionOnceWithBothVersionsAndItsDiff(Dialect dialect) throws Exception {
+        try (TestDatabase db = TestDatabase.of(dialect, dir); JdbcArticleStore store = new JdbcArticleStore(db.database())) {
+            Article v1 = TestArticles.article("edited", 1, "Talks planned", T0);
+            Article v2 = TestRevisions.edited(v1, 2, "Talks cancelled");
+            Revision revision = TestRevisions.retitled(v1, v2);
+            assertEquals(new ArticleStore.Written(1, 0), store.write(List.of(v1), List.of()));
+            assertEquals(new ArticleStore.Written(1, 1), store.write(List.of(v2), List.of(revision)));
+            assertEquals(new ArticleStore.Written(0, 0), store.write(List.of(v2), List.of(revision, revision)),
+                    "a replayed revision is stored once");
+            assertEquals(1, db.count("SELECT COUNT(*) FROM article_revisions"));
+            try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery(
+                    "SELECT old_version, new_version, fields, old_snapshot, new_snapshot, changes FROM article_revisions")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1));
+                assertEquals(2, rs.getInt(2));
+                assertEquals(List.of("title", "paragraphs"), JsonCodec.MAPPER.readValue(rs.getString(3), List.class));
+                assertEquals(ArticleSnapshot.of(v1), JsonCodec.decode(rs.getBytes(4), ArticleSnapshot.class));
+                assertEquals(ArticleSnapshot.of(v2), JsonCodec.decode(rs.getBytes(5), ArticleSnapshot.class));
+                assertEquals(revision.changes(), JsonCodec.decode(rs.getBytes(6), Revision.Changes.class));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void storesARevisionThatArrivesBeforeItsArticle(Dialect dialect) throws Exception {
+        try (TestDatabase db = TestDatabase.of(dialect, dir); JdbcArticleStore store = new JdbcArticleStore(db.database())) {
+            Article v1 = TestArticles.article("early", 1, "Early", T0);
+            Revision revision = TestRevisions.retitled(v1, TestRevisions.edited(v1, 2, "Earlier"));
+            assertEquals(new ArticleStore.Written(0, 1), store.write(List.of(), List.of(revision)));
+            assertEquals(0, db.count("SELECT COUNT(*) FROM articles"));
         }
     }
 }

@@ -21,7 +21,7 @@ class MigrationsTest {
     void bringsAnEmptyDatabaseToTheLatestVersionAndLeavesItThere(Dialect dialect) throws Exception {
         try (TestDatabase db = TestDatabase.of(dialect, dir); Connection c = db.connect()) {
             int latest = Migrations.latestVersion(dialect);
-            assertEquals(2, latest);
+            assertEquals(3, latest);
             assertEquals(latest, Migrations.apply(c, dialect));
             assertEquals(latest, Migrations.apply(c, dialect), "a second run changes nothing");
             assertEquals(latest, db.count("SELECT COUNT(*) FROM newsflow_schema_version"));
@@ -44,7 +44,7 @@ class MigrationsTest {
                         + "'2023-02-03T05:00:01Z', 'e', 't')");
             }
             try (JdbcArticleStore store = new JdbcArticleStore(db.database())) {
-                assertEquals(2, db.count("SELECT MAX(version) FROM newsflow_schema_version"));
+                assertEquals(3, db.count("SELECT MAX(version) FROM newsflow_schema_version"));
                 store.write(List.of(TestArticles.article("new", 1, "New", java.time.Instant.parse("2024-01-01T00:00:00Z"))));
             }
             var queries = new io.newsflow.sink.query.ArticleQueries(db.database());
@@ -67,12 +67,12 @@ class MigrationsTest {
                 };
                 var first = pool.submit(migrate);
                 var second = pool.submit(migrate);
-                assertEquals(2, first.get());
-                assertEquals(2, second.get());
+                assertEquals(3, first.get());
+                assertEquals(3, second.get());
             } finally {
                 pool.shutdown();
             }
-            assertEquals(2, db.count("SELECT COUNT(*) FROM newsflow_schema_version"));
+            assertEquals(3, db.count("SELECT COUNT(*) FROM newsflow_schema_version"));
         }
     }
 

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.core.record.Article;
+import io.newsflow.core.record.ArticleSnapshot;
 import io.newsflow.core.record.CountryTag;
+import io.newsflow.core.record.Revision;
 import io.newsflow.sink.jdbc.Dialect;
 import io.newsflow.sink.jdbc.JdbcArticleStore;
 import io.newsflow.sink.jdbc.TestArticles;
 import io.newsflow.sink.jdbc.TestDatabase;
+import io.newsflow.sink.jdbc.TestRevisions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,6 +103,51 @@ class ArticleQueriesTest {
             assertEquals(List.of("CN", "KP"), summary.countries());
             assertEquals(List.of("Rex Tillerson"), summary.persons());
             assertNull(queries.find(ArticleFilter.parse(Map.of())).next());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void returnsEveryVersionOfAnEditedArticleWithTheDiffsOldestFirst(Dialect dialect) throws Exception {
+        try (TestDatabase db = TestDatabase.of(dialect, dir); JdbcArticleStore store = new JdbcArticleStore(db.database());
+                ArticleQueries queries = new ArticleQueries(db.database())) {
+            Article v1 = TestArticles.article("hist", 1, "Talks planned", T0);
+            Article v2 = TestRevisions.edited(v1, 2, "Talks postponed");
+            Article v4 = TestRevisions.edited(v2, 4, "Talks cancelled");
+            Revision first = TestRevisions.retitled(v1, v2);
+            Revision second = TestRevisions.retitled(v2, v4);
+            // the later edit arrives first, and the first one twice
+            store.write(List.of(v1, v4), List.of(second));
+            store.write(List.of(), List.of(first, first));
+
+            ArticleHistory history = queries.history("hist").orElseThrow();
+            assertEquals(v1.url(), history.url());
+            assertEquals(4, history.version());
+            assertEquals(List.of(1, 2, 4), history.versions().stream().map(ArticleSnapshot::version).toList());
+            assertEquals(List.of("Talks planned", "Talks postponed", "Talks cancelled"),
+                    history.versions().stream().map(ArticleSnapshot::title).toList());
+            assertEquals(ArticleSnapshot.of(v4), history.versions().get(2));
+            assertEquals(2, history.revisions().size());
+            ArticleHistory.Edit edit = history.revisions().get(1);
+            assertEquals(2, edit.oldVersion());
+            assertEquals(4, edit.newVersion());
+            assertEquals(second.detectedAt(), edit.detectedAt());
+            assertEquals(List.of("title", "paragraphs"), edit.fields());
+            assertEquals(second.changes(), edit.changes());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void returnsTheStoredVersionAloneForAnArticleNeverEditedAndNothingForAnUnknownId(Dialect dialect) throws Exception {
+        try (TestDatabase db = TestDatabase.of(dialect, dir); JdbcArticleStore store = new JdbcArticleStore(db.database());
+                ArticleQueries queries = new ArticleQueries(db.database())) {
+            Article a = TestArticles.article("plain", 3, "Plain", T0);
+            store.write(List.of(a));
+            ArticleHistory history = queries.history("plain").orElseThrow();
+            assertEquals(List.of(ArticleSnapshot.of(a)), history.versions());
+            assertEquals(List.of(), history.revisions());
+            assertTrue(queries.history("missing").isEmpty());
         }
     }
 
