@@ -2,12 +2,15 @@ package io.newsflow.sink.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -57,6 +60,32 @@ public final class Database {
             createParentDirectory();
         }
         return DriverManager.getConnection(url, properties);
+    }
+
+    /**
+     * A pool of at most {@code size} connections with the same settings as {@link #open()}. It
+     * starts empty and connects on first use, so a database that is down at start-up only fails
+     * the calls made while it is down. {@code readOnly} applies where the driver can switch a
+     * connection to it (PostgreSQL); SQLite readers never block the writer in WAL mode anyway.
+     */
+    public HikariDataSource pool(String name, int size, boolean readOnly) {
+        if (dialect == Dialect.SQLITE) {
+            try {
+                createParentDirectory();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(url);
+        config.setDataSourceProperties(properties);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(0);
+        config.setReadOnly(readOnly && dialect == Dialect.POSTGRESQL);
+        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
     }
 
     private void createParentDirectory() throws SQLException {

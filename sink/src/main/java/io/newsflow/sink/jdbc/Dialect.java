@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -75,10 +74,6 @@ public enum Dialect {
             return query.toString();
         }
 
-        @Override
-        void lockSchema(Connection connection) {
-            // one process owns a SQLite file; its write lock serialises migrations anyway
-        }
     },
     POSTGRESQL("postgresql") {
         @Override
@@ -125,13 +120,6 @@ public enum Dialect {
             return String.join(" ", words);
         }
 
-        @Override
-        void lockSchema(Connection connection) throws SQLException {
-            // two sinks starting together must not both apply a migration
-            try (Statement st = connection.createStatement()) {
-                st.execute("SELECT pg_advisory_xact_lock(7302185114)");
-            }
-        }
     };
 
     private final String resourceDir;
@@ -161,7 +149,6 @@ public enum Dialect {
     public abstract String textQuery(List<String> words);
 
     /** Serialises schema migrations between processes, inside the migration's transaction. */
-    abstract void lockSchema(Connection connection) throws SQLException;
 
     public static Dialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {

@@ -262,17 +262,11 @@ public final class JdbcArticleStore implements ArticleStore {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            Connection c = database.open();
-            try {
-                if (!migrated) {
-                    Migrations.apply(c, database.dialect());
-                    migrated = true;
-                }
-            } catch (SQLException | RuntimeException e) {
-                c.close();
-                throw e;
+            if (!migrated) {
+                Migrations.apply(database);
+                migrated = true;
             }
-            connection = c;
+            connection = database.open();
         }
         return connection;
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.zaxxer.hikari.HikariDataSource;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.record.ArticleSnapshot;
 import io.newsflow.core.record.CountryTag;
@@ -24,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ArticleQueries implements AutoCloseable {
 
-    private static final int IDLE_CONNECTIONS = 4;
+    private static final int CONNECTIONS = 4;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     private static final TypeReference<List<Span>> SPANS = new TypeReference<>() {
@@ -46,10 +45,11 @@ public final class ArticleQueries implements AutoCloseable {
     };
 
     private final Database database;
-    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(IDLE_CONNECTIONS);
+    private final HikariDataSource pool;
 
     public ArticleQueries(Database database) {
         this.database = requireNonNull(database, "database");
+        this.pool = database.pool("newsflow-api", CONNECTIONS, true);
     }
 
     /** One page of the articles matching the filter, newest first. */
@@ -259,52 +259,23 @@ public final class ArticleQueries implements AutoCloseable {
     }
 
     private <T> T withConnection(Query<T> query) throws SQLException {
-        Connection kept = idle.poll();
-        if (kept != null) {
-            try {
-                return run(kept, query);
-            } catch (SQLException e) {
-                if (WriteFailure.of(e) != WriteFailure.TRANSIENT) {
-                    throw e;
-                }
-                // a kept connection may have died with a database restart: once more on a new one
+        try (Connection c = pool.getConnection()) {
+            return query.run(c);
+        } catch (SQLException e) {
+            if (WriteFailure.of(e) != WriteFailure.TRANSIENT) {
+                throw e;
             }
+            // a connection used within the last half second is handed out unchecked, so one the
+            // database dropped (a restart) fails once; the pool has evicted it: retry on a fresh one
         }
-        Connection fresh = database.open();
-        if (database.dialect() == Dialect.POSTGRESQL) {
-            // SQLite takes read-only only when opening; its readers never block the writer in WAL mode
-            fresh.setReadOnly(true);
-        }
-        return run(fresh, query);
-    }
-
-    /** Runs the query, then keeps the connection for the next one, or closes it if it failed. */
-    private <T> T run(Connection c, Query<T> query) throws SQLException {
-        try {
-            T result = query.run(c);
-            if (!idle.offer(c)) {
-                c.close();
-            }
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.close();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
+        try (Connection c = pool.getConnection()) {
+            return query.run(c);
         }
     }
 
     @Override
     public void close() {
-        for (Connection c = idle.poll(); c != null; c = idle.poll()) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // closing; nothing to do about a connection that fails to close
-            }
-        }
+        pool.close();
     }
 
     @FunctionalInterface
