@@ -1,11 +1,26 @@
 package io.newsflow.sink.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsflow.sink.query.ArticleFilter;
+import io.newsflow.sink.query.ArticleQueries;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,12 +34,12 @@ class MigrationsTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void bringsAnEmptyDatabaseToTheLatestVersionAndLeavesItThere(Dialect dialect) throws Exception {
-        try (TestDatabase db = TestDatabase.of(dialect, dir); Connection c = db.connect()) {
-            int latest = Migrations.latestVersion(dialect);
-            assertEquals(3, latest);
-            assertEquals(latest, Migrations.apply(c, dialect));
-            assertEquals(latest, Migrations.apply(c, dialect), "a second run changes nothing");
-            assertEquals(latest, db.count("SELECT COUNT(*) FROM newsflow_schema_version"));
+        try (TestDatabase db = TestDatabase.of(dialect, dir)) {
+            int latest = scripts(dialect);
+            assertEquals(latest, Migrations.apply(db.database()));
+            assertEquals(latest, Migrations.apply(db.database()), "a second run changes nothing");
+            assertEquals(latest, db.count("SELECT COUNT(*) FROM " + Migrations.HISTORY_TABLE + " WHERE success = "
+                    + (dialect == Dialect.POSTGRESQL ? "true" : "1")));
             assertEquals(0, db.count("SELECT COUNT(*) FROM articles"));
         }
     }
@@ -33,61 +48,89 @@ class MigrationsTest {
     @EnumSource(Dialect.class)
     void upgradesAVersionOneDatabaseKeepingItsArticles(Dialect dialect) throws Exception {
         try (TestDatabase db = TestDatabase.of(dialect, dir)) {
-            try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                assertEquals(1, Migrations.apply(c, dialect, 1));
-                // a row as the version-1 sink wrote it: times as Instant.toString()
-                String json = dialect == Dialect.POSTGRESQL ? "'[]'::jsonb" : "'[]'";
-                st.execute("INSERT INTO articles (id, url, source, title, authors, published_at, text, word_count, "
-                        + "content_sha256, version, fetched_at, stored_at, extractor_version, tagger_version) VALUES "
-                        + "('old', 'https://example.org/old', 'test', 'Harbour talks resume', " + json
-                        + ", '2023-02-03T04:05:06Z', 'The harbour board talked.', 4, 'x', 1, '2023-02-03T05:00:00Z', "
-                        + "'2023-02-03T05:00:01Z', 'e', 't')");
-            }
+            assertEquals(1, Migrations.apply(db.database(), 1));
+            insertVersionOneRow(db, dialect);
             try (JdbcArticleStore store = new JdbcArticleStore(db.database())) {
-                assertEquals(3, db.count("SELECT MAX(version) FROM newsflow_schema_version"));
-                store.write(List.of(TestArticles.article("new", 1, "New", java.time.Instant.parse("2024-01-01T00:00:00Z"))));
+                store.write(List.of(TestArticles.article("new", 1, "New", Instant.parse("2024-01-01T00:00:00Z"))));
             }
-            var queries = new io.newsflow.sink.query.ArticleQueries(db.database());
-            var page = queries.find(io.newsflow.sink.query.ArticleFilter.parse(java.util.Map.of("q", "harbour talk")));
-            assertEquals(List.of("old"), page.articles().stream().map(a -> a.id()).toList(), "old rows are searchable");
-            assertEquals(java.time.Instant.parse("2023-02-03T04:05:06Z"), page.articles().get(0).datedAt());
-            queries.close();
+            assertEquals(scripts(dialect), Migrations.apply(db.database()));
+            try (ArticleQueries queries = new ArticleQueries(db.database())) {
+                var page = queries.find(ArticleFilter.parse(Map.of("q", "harbour talk")));
+                assertEquals(List.of("old"), page.articles().stream().map(a -> a.id()).toList(), "old rows are searchable");
+                assertEquals(Instant.parse("2023-02-03T04:05:06Z"), page.articles().get(0).datedAt());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void takesOverADatabaseTheFormerMigrationRunnerBroughtToVersionTwo(Dialect dialect) throws Exception {
+        try (TestDatabase db = TestDatabase.of(dialect, dir)) {
+            // what the sink's own runner left: the version-2 schema and its version table, no Flyway history
+            assertEquals(1, Migrations.apply(db.database(), 1));
+            insertVersionOneRow(db, dialect);
+            assertEquals(2, Migrations.apply(db.database(), 2));
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("DROP TABLE " + Migrations.HISTORY_TABLE);
+                st.execute("CREATE TABLE newsflow_schema_version (version INTEGER PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)");
+                st.execute("INSERT INTO newsflow_schema_version VALUES (1, '2026-11-01T00:00:00Z'), (2, '2026-11-02T00:00:00Z')");
+            }
+            assertEquals(scripts(dialect), Migrations.apply(db.database()));
+            assertEquals(1, db.count("SELECT COUNT(*) FROM articles"), "the articles stay");
+            try (Connection c = db.connect(); ResultSet tables = c.getMetaData().getTables(null, null, "newsflow_schema_version", null)) {
+                assertFalse(tables.next(), "the former version table is dropped");
+            }
+            assertEquals(1, db.count("SELECT COUNT(*) FROM " + Migrations.HISTORY_TABLE + " WHERE version = '2' AND type = 'BASELINE'"));
         }
     }
 
     @Test
     void appliesEachScriptOnceWhenTwoSinksStartTogetherOnPostgresql() throws Exception {
         try (TestDatabase db = TestDatabase.postgres()) {
-            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
-                java.util.concurrent.Callable<Integer> migrate = () -> {
-                    try (Connection c = db.connect()) {
-                        return Migrations.apply(c, Dialect.POSTGRESQL);
-                    }
-                };
-                var first = pool.submit(migrate);
-                var second = pool.submit(migrate);
-                assertEquals(3, first.get());
-                assertEquals(3, second.get());
+                Callable<Integer> migrate = () -> Migrations.apply(db.database());
+                Future<Integer> first = pool.submit(migrate);
+                Future<Integer> second = pool.submit(migrate);
+                int latest = scripts(Dialect.POSTGRESQL);
+                assertEquals(latest, first.get());
+                assertEquals(latest, second.get());
+                assertEquals(latest, db.count("SELECT COUNT(*) FROM " + Migrations.HISTORY_TABLE));
             } finally {
                 pool.shutdown();
             }
-            assertEquals(3, db.count("SELECT COUNT(*) FROM newsflow_schema_version"));
         }
     }
 
-    @Test
-    void keepsATriggerBodyAsOneStatement() {
-        List<String> statements = Migrations.statements("""
-                -- comment
-                CREATE TABLE t (a INT);
-                CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN
-                    INSERT INTO u VALUES (new.a);
-                    INSERT INTO v VALUES (new.a);
-                END;
-                INSERT INTO t VALUES (1);
-                """);
-        assertEquals(3, statements.size(), statements.toString());
-        assertEquals("INSERT INTO t VALUES (1)", statements.get(2));
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aChangedScriptIsRefusedByItsChecksum(Dialect dialect) throws Exception {
+        try (TestDatabase db = TestDatabase.of(dialect, dir)) {
+            Migrations.apply(db.database());
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("UPDATE " + Migrations.HISTORY_TABLE + " SET checksum = 42 WHERE version = '1'");
+            }
+            SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> Migrations.apply(db.database()));
+            assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+        }
+    }
+
+    /** A row as the version-1 sink wrote it: times as Instant.toString(). */
+    private static void insertVersionOneRow(TestDatabase db, Dialect dialect) throws SQLException {
+        String json = dialect == Dialect.POSTGRESQL ? "'[]'::jsonb" : "'[]'";
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO articles (id, url, source, title, authors, published_at, text, word_count, "
+                    + "content_sha256, version, fetched_at, stored_at, extractor_version, tagger_version) VALUES "
+                    + "('old', 'https://example.org/old', 'test', 'Harbour talks resume', " + json
+                    + ", '2023-02-03T04:05:06Z', 'The harbour board talked.', 4, 'x', 1, '2023-02-03T05:00:00Z', "
+                    + "'2023-02-03T05:00:01Z', 'e', 't')");
+        }
+    }
+
+    /** How many migration scripts the dialect has: the version an up-to-date database is at. */
+    private static int scripts(Dialect dialect) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db", dialect.resourceDir()))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+        }
     }
 }
