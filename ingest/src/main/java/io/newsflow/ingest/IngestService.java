@@ -80,17 +80,18 @@ public final class IngestService implements Service, StatusSource {
                     config.backoff(), config.backoffMax(), config.queueMax(), config.totalTimeout());
             LinkFetcher links = started.add(new LinkFetcher(settings, kafka, config.pageMaxBytes(), new PageFetcher(http, clock), robots,
                     store, policy, registry, clock));
-            links.start();
-            fetcher = links;
             LinkPublisher publisher = started.add(new LinkPublisher(kafka, store, policy, registry, clock));
             for (String url : config.startUrls()) {
                 publisher.offer(url, "start-urls", null);
             }
             publisher.flush();
             SourcePollPublisher polls = started.add(new SourcePollPublisher(kafka));
-            SourcePoller poller = started.add(new SourcePoller(config.sources(), http, robots, publisher, polls,
+            SourcePoller poller = started.add(new SourcePoller(config.sources(), http, robots, links, store, publisher, polls,
                     config.sourceBackoffMax(), registry, clock));
-            poller.start();
+            // sources are polled by the owner of their host: they start as the group assigns hosts
+            links.listen(poller);
+            links.start();
+            fetcher = links;
             running = true;
             LOG.info("ingest polling {} sources, {} start URLs, {} fetch threads, host delay {} ms", config.sources().size(),
                     config.startUrls().size(), config.fetchThreads(), config.fetchDelay().toMillis());

@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.common.TopicPartition;
@@ -25,6 +27,12 @@ final class HostQueues {
         boolean busy;
         long notBeforeNanos;
         int failures;
+        /** Source or robots.txt requests waiting for this host; they go before its queued links. */
+        int waiting;
+
+        boolean idle() {
+            return !busy && waiting == 0 && links.isEmpty();
+        }
     }
 
     private final Map<String, Host> hosts = new HashMap<>();
@@ -56,7 +64,7 @@ final class HostQueues {
                 long earliest = Long.MAX_VALUE;
                 for (Iterator<Host> it = hosts.values().iterator(); it.hasNext(); ) {
                     Host host = it.next();
-                    if (host.busy) {
+                    if (host.busy || host.waiting > 0) {
                         continue;
                     }
                     if (host.links.isEmpty()) {
@@ -94,10 +102,79 @@ final class HostQueues {
             host.busy = false;
             host.notBeforeNanos = System.nanoTime() + Math.max(0, delayNanos);
             host.failures = failed ? host.failures + 1 : 0;
-            if (host.links.isEmpty() && host.notBeforeNanos - System.nanoTime() <= 0) {
+            if (host.idle() && host.notBeforeNanos - System.nanoTime() <= 0) {
                 hosts.remove(hostKey);
             }
             changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes a host for a request that is not one of its queued links (a source document,
+     * robots.txt), before its queued links, once it is free and past its delay. Gives up when
+     * {@code owned} turns false or after {@code maxWaitNanos}.
+     */
+    boolean acquire(String hostKey, long maxWaitNanos, BooleanSupplier owned) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWaitNanos;
+        lock.lock();
+        try {
+            Host host = hosts.computeIfAbsent(hostKey, h -> new Host());
+            host.waiting++;
+            try {
+                while (true) {
+                    if (!owned.getAsBoolean()) {
+                        return false;
+                    }
+                    long now = System.nanoTime();
+                    if (!host.busy && host.notBeforeNanos - now <= 0) {
+                        host.busy = true;
+                        return true;
+                    }
+                    long left = deadline - now;
+                    if (left <= 0) {
+                        return false;
+                    }
+                    changed.awaitNanos(host.busy ? left : Math.min(left, host.notBeforeNanos - now));
+                }
+            } finally {
+                host.waiting--;
+                if (host.idle() && host.notBeforeNanos - System.nanoTime() <= 0) {
+                    hosts.remove(hostKey);
+                }
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Puts a link taken by {@link #take} back at the head of its host's queue, unfetched. */
+    void putBack(QueuedLink link) {
+        lock.lock();
+        try {
+            hosts.computeIfAbsent(link.host(), h -> new Host()).links.addFirst(link);
+            size++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until no host matching {@code hostKeys} has a request in flight; false on timeout. */
+    boolean awaitIdle(Predicate<String> hostKeys, long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        lock.lock();
+        try {
+            while (hosts.entrySet().stream().anyMatch(e -> e.getValue().busy && hostKeys.test(e.getKey()))) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(left);
+            }
+            return true;
         } finally {
             lock.unlock();
         }
@@ -143,7 +220,7 @@ final class HostQueues {
                     }
                 }
             }
-            hosts.values().removeIf(h -> !h.busy && h.links.isEmpty());
+            hosts.values().removeIf(Host::idle);
             return removed;
         } finally {
             lock.unlock();

@@ -32,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * away, the queued links are dropped uncommitted and the ones being fetched are finished first,
  * so the next owner neither fetches a host at the same time nor skips a link.
  */
-public final class LinkFetcher implements AutoCloseable {
+public final class LinkFetcher implements HostSlots, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkFetcher.class);
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
@@ -101,6 +104,10 @@ public final class LinkFetcher implements AutoCloseable {
     private final HostQueues queues = new HostQueues();
     private final OffsetTracker offsets = new OffsetTracker();
     private final List<Thread> workers = new ArrayList<>();
+    private final List<HostOwnership> listeners = new CopyOnWriteArrayList<>();
+    /** The partitions of {@code newsflow.links} this instance owns, and with them their hosts. */
+    private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+    private volatile @Nullable HostPartitioner partitioner;
     private final Thread poller;
     private volatile boolean running;
     private long lastCommitNanos = System.nanoTime();
@@ -136,6 +143,44 @@ public final class LinkFetcher implements AutoCloseable {
         registry.gauge(MetricNames.FETCH_QUEUE_HOST_MAX, queues, HostQueues::deepest);
     }
 
+    /** Tells {@code listener} which hosts this instance owns, from the first assignment on; call before {@link #start}. */
+    public void listen(HostOwnership listener) {
+        listeners.add(requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public boolean owns(String url) {
+        return ownsHost(HostKey.of(url));
+    }
+
+    private boolean ownsHost(String hostKey) {
+        HostPartitioner current = partitioner;
+        return running && !hostKey.isEmpty() && current != null && owned.contains(current.partitionOf(hostKey));
+    }
+
+    @Override
+    public boolean acquire(String url, Duration maxWait) throws InterruptedException {
+        String host = HostKey.of(url);
+        return !host.isEmpty() && queues.acquire(host, maxWait.toNanos(), () -> ownsHost(host));
+    }
+
+    @Override
+    public void release(String url, boolean failed) {
+        String host = HostKey.of(url);
+        queues.release(host, politeDelay(url, failed).toNanos(), failed);
+    }
+
+    /** The wait before the next request to the host of {@code url}: the minimum delay, its crawl-delay, a back-off after a failure. */
+    private Duration politeDelay(String url, boolean failed) {
+        RobotsCache.Rules rules = robots.cached(url);
+        Duration delay = rules != null && rules.crawlDelay().compareTo(settings.minDelay()) > 0 ? rules.crawlDelay() : settings.minDelay();
+        if (failed) {
+            Duration backoff = backoff(HostKey.of(url));
+            delay = backoff.compareTo(delay) > 0 ? backoff : delay;
+        }
+        return delay;
+    }
+
     public synchronized void start() {
         running = true;
         for (int i = 0; i < settings.threads(); i++) {
@@ -153,6 +198,7 @@ public final class LinkFetcher implements AutoCloseable {
     private void poll() {
         Set<TopicPartition> paused = new HashSet<>();
         try {
+            partitioner = new HostPartitioner(consumer.partitionsFor(Topics.LINKS.name()).size());
             consumer.subscribe(List.of(Topics.LINKS.name()), new Handover());
             while (running) {
                 if (queues.size() >= settings.maxQueued()) {
@@ -250,9 +296,16 @@ public final class LinkFetcher implements AutoCloseable {
                 return;
             }
             Set<TopicPartition> set = new HashSet<>(partitions);
+            Predicate<String> leaving = hostsOf(set);
+            partitions.forEach(p -> owned.remove(p.partition()));
+            listeners.forEach(l -> l.revoked(leaving));
             List<QueuedLink> dropped = queues.removePartitions(set);
             try {
                 offsets.awaitInFlight(set, dropped, settings.longestFetch().toMillis() + 5_000);
+                // source and robots.txt requests to these hosts finish here too: the next owner starts after
+                if (!queues.awaitIdle(leaving, settings.longestFetch().plusSeconds(5).toNanos())) {
+                    LOG.warn("requests to hosts of {} still running at hand-over", set);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -267,15 +320,31 @@ public final class LinkFetcher implements AutoCloseable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(p -> owned.remove(p.partition()));
+            listeners.forEach(l -> l.revoked(hostsOf(partitions)));
             queues.removePartitions(new HashSet<>(partitions));
             offsets.forget(partitions);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (!partitions.isEmpty() && !statuses.awaitCaughtUp(CATCH_UP_TIMEOUT)) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            if (!statuses.awaitCaughtUp(CATCH_UP_TIMEOUT)) {
                 LOG.warn("url-status not caught up within {}; some links may be fetched twice", CATCH_UP_TIMEOUT);
             }
+            partitions.forEach(p -> owned.add(p.partition()));
+            Predicate<String> arriving = hostsOf(partitions);
+            listeners.forEach(l -> l.assigned(arriving));
+            LOG.info("owning {}", partitions);
+        }
+
+        private Predicate<String> hostsOf(Collection<TopicPartition> partitions) {
+            HostPartitioner current = requireNonNull(partitioner, "partitioner");
+            Set<Integer> numbers = new HashSet<>();
+            partitions.forEach(p -> numbers.add(p.partition()));
+            return host -> numbers.contains(current.partitionOf(host));
         }
     }
 
@@ -292,6 +361,10 @@ public final class LinkFetcher implements AutoCloseable {
             }
             try {
                 handle(next);
+            } catch (InterruptedException e) {
+                queues.releaseUnused(next.host());
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 // a bug, not the server's doing: log it loudly, keep the crawler going
                 LOG.error("fetching {} failed unexpectedly", next.link().url(), e);
@@ -303,7 +376,7 @@ public final class LinkFetcher implements AutoCloseable {
         }
     }
 
-    private void handle(QueuedLink queued) {
+    private void handle(QueuedLink queued) throws InterruptedException {
         String url = queued.link().url();
         String host = queued.host();
         Instant now = clock.instant();
@@ -314,7 +387,12 @@ public final class LinkFetcher implements AutoCloseable {
             queues.releaseUnused(host);
             return;
         }
-        RobotsCache.Rules rules = robots.rulesFor(url);
+        RobotsCache.Rules rules = robots.cached(url);
+        if (rules == null) {
+            // robots.txt is a request to the host like any other: the article waits the host's delay after it
+            rules = robots.rulesFor(url);
+            Thread.sleep(politeDelay(url, rules.unavailable()).toMillis());
+        }
         if (rules.unavailable()) {
             skipped("robots_unavailable");
             statuses.record(status(url, previous, now, 0, FetchOutcome.ROBOTS_UNAVAILABLE));

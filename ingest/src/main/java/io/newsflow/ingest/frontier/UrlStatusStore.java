@@ -7,6 +7,7 @@ import io.newsflow.core.json.JsonCodecException;
 import io.newsflow.core.lifecycle.DaemonThreads;
 import io.newsflow.core.record.UrlStatus;
 import io.newsflow.core.topic.Topics;
+import io.newsflow.ingest.source.SourceStates;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * it learns what other instances fetched, and a restarted crawler reads it back instead of
  * refetching everything.
  */
-public final class UrlStatusStore implements AutoCloseable {
+public final class UrlStatusStore implements SourceStates, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UrlStatusStore.class);
 
@@ -77,6 +78,7 @@ public final class UrlStatusStore implements AutoCloseable {
     }
 
     /** The last status of a canonical URL, or null when it was never fetched. */
+    @Override
     public @Nullable UrlStatus get(String url) {
         return byUrl.get(url);
     }
@@ -86,6 +88,7 @@ public final class UrlStatusStore implements AutoCloseable {
     }
 
     /** Records a status locally at once and publishes it. */
+    @Override
     public void record(UrlStatus status) {
         merge(status);
         producer.send(new ProducerRecord<>(Topics.URL_STATUS.name(), status.url(), status), (meta, error) -> {

@@ -76,18 +76,30 @@ public final class RobotsCache {
         parser.setMaxCrawlDelay(Long.MAX_VALUE);
     }
 
-    /** The rules for the host of a URL, fetching robots.txt when not cached or expired. */
+    /**
+     * The rules for the host of a URL, fetching robots.txt when not cached or expired. A caller that
+     * must keep the host's politeness asks {@link #cached} first and makes this call in the host's slot.
+     */
     public Rules rulesFor(String url) {
-        URI uri = URI.create(url);
-        String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
-        Instant now = clock.instant();
-        Rules cached = byOrigin.get(origin);
-        if (cached != null && now.isBefore(cached.expires())) {
+        Rules cached = cached(url);
+        if (cached != null) {
             return cached;
         }
-        Rules fresh = fetch(origin, now);
+        String origin = origin(url);
+        Rules fresh = fetch(origin, clock.instant());
         byOrigin.put(origin, fresh);
         return fresh;
+    }
+
+    /** The rules for the host of a URL when they are cached and current, else null (robots.txt must be fetched). */
+    public @Nullable Rules cached(String url) {
+        Rules cached = byOrigin.get(origin(url));
+        return cached != null && clock.instant().isBefore(cached.expires()) ? cached : null;
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
     }
 
     private Rules fetch(String origin, Instant now) {

@@ -16,7 +16,11 @@ import io.newsflow.core.lifecycle.DaemonThreads;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.record.FetchOutcome;
 import io.newsflow.core.record.SourcePoll;
+import io.newsflow.core.record.UrlStatus;
 import io.newsflow.core.retry.Backoff;
+import io.newsflow.core.topic.HostKey;
+import io.newsflow.ingest.fetch.HostOwnership;
+import io.newsflow.ingest.fetch.HostSlots;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.HttpFetcher;
 import io.newsflow.ingest.http.HttpResponseData;
@@ -34,7 +38,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -43,21 +49,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls every configured source on its own interval and publishes the article URLs it finds.
- * Feeds, sitemaps and listings are fetched conditionally (ETag, If-Modified-Since); a source that
- * fails is retried with a growing back-off and reported on every failure, never dropped.
+ * Polls the configured sources whose hosts this instance owns, each on its own interval, and
+ * publishes the article URLs they list. Every request (source document or robots.txt) takes the
+ * host's politeness slot, so a site sees one polite crawler however many instances run; when a
+ * host moves, its sources move with it and its new owner polls them when they are due. Feeds,
+ * sitemaps and listings are fetched conditionally (ETag, If-Modified-Since); a source that fails is
+ * retried with a growing back-off and reported on every failure, never dropped.
  */
-public final class SourcePoller implements AutoCloseable {
+public final class SourcePoller implements HostOwnership, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
     /** Sitemaps may be up to 50 MB uncompressed. */
     private static final int SOURCE_MAX_BYTES = SiteMapParser.MAX_BYTES_ALLOWED;
     private static final int MAX_CHILD_SITEMAPS = 200;
     private static final int MAX_INDEX_DEPTH = 2;
+    /** Polls run side by side (on different hosts) when one waits for its host's slot. */
+    private static final int POLL_THREADS = 4;
+    /** The longest a poll waits for its host's slot before it tries again at its next interval. */
+    private static final Duration SLOT_WAIT = Duration.ofMinutes(2);
 
     private final List<SourceSpec> sources;
     private final HttpFetcher http;
     private final RobotsCache robots;
+    private final HostSlots slots;
+    private final SourceStates states;
     private final LinkSink links;
     private final SourcePollSink polls;
     private final Clock clock;
@@ -65,7 +80,9 @@ public final class SourcePoller implements AutoCloseable {
     private final MeterRegistry registry;
     private final Map<String, Validators> validators = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("newsflow-sources"));
+    /** The schedule of each source this instance polls now; a poll of an older schedule does not reschedule. */
+    private final Map<SourceSpec, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(POLL_THREADS, DaemonThreads.factory("newsflow-sources"));
 
     private record Validators(@Nullable String etag, @Nullable String lastModified) {
     }
@@ -86,6 +103,13 @@ public final class SourcePoller implements AutoCloseable {
         }
     }
 
+    /** The host of a request is not this instance's (any more), or stayed busy: the poll stops without a verdict. */
+    private static final class NotOwned extends Exception {
+        NotOwned(String url) {
+            super("host of " + url + " not owned by this instance or busy");
+        }
+    }
+
     /** What one poll found: URLs listed (past the patterns), the new ones, and the source document's HTTP status. */
     static final class Tally {
         int listed;
@@ -101,11 +125,13 @@ public final class SourcePoller implements AutoCloseable {
         }
     }
 
-    public SourcePoller(List<SourceSpec> sources, HttpFetcher http, RobotsCache robots, LinkSink links,
-            SourcePollSink polls, Duration backoffMax, MeterRegistry registry, Clock clock) {
+    public SourcePoller(List<SourceSpec> sources, HttpFetcher http, RobotsCache robots, HostSlots slots, SourceStates states,
+            LinkSink links, SourcePollSink polls, Duration backoffMax, MeterRegistry registry, Clock clock) {
         this.sources = List.copyOf(sources);
         this.http = requireNonNull(http, "http");
         this.robots = requireNonNull(robots, "robots");
+        this.slots = requireNonNull(slots, "slots");
+        this.states = requireNonNull(states, "states");
         this.links = requireNonNull(links, "links");
         this.polls = requireNonNull(polls, "polls");
         this.clock = requireNonNull(clock, "clock");
@@ -115,13 +141,49 @@ public final class SourcePoller implements AutoCloseable {
         registry.gauge(MetricNames.SOURCE_FAILING, failures, f -> f.values().stream().filter(n -> n > 0).count());
     }
 
-    public void start() {
+    /** Starts polling the sources of the hosts now owned, each when it is due after its last poll by any instance. */
+    @Override
+    public synchronized void assigned(Predicate<String> hosts) {
+        Instant now = clock.instant();
         for (SourceSpec source : sources) {
-            scheduler.execute(() -> pollAndReschedule(source));
+            if (hosts.test(HostKey.of(source.url().toString())) && !scheduled.containsKey(source) && !scheduler.isShutdown()) {
+                UrlStatus last = states.get(source.url().toString());
+                Duration wait = last == null ? Duration.ZERO : Duration.between(now, last.checkedAt().plus(source.interval()));
+                schedule(source, wait.isNegative() ? Duration.ZERO : wait);
+            }
         }
     }
 
-    private void pollAndReschedule(SourceSpec source) {
+    /** Stops polling the sources of hosts handed over; a poll under way stops at its next request. */
+    @Override
+    public synchronized void revoked(Predicate<String> hosts) {
+        for (SourceSpec source : sources) {
+            if (hosts.test(HostKey.of(source.url().toString()))) {
+                ScheduledFuture<?> future = scheduled.remove(source);
+                if (future != null) {
+                    future.cancel(false);
+                }
+            }
+        }
+    }
+
+    private void schedule(SourceSpec source, Duration wait) {
+        // the task looks itself up: only the source's current schedule may poll and reschedule
+        ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
+        synchronized (self) {
+            self[0] = scheduler.schedule(() -> {
+                synchronized (self) {
+                    pollAndReschedule(source, self[0]);
+                }
+            }, wait.toMillis(), TimeUnit.MILLISECONDS);
+            scheduled.put(source, self[0]);
+        }
+    }
+
+    private void pollAndReschedule(SourceSpec source, ScheduledFuture<?> schedule) {
+        if (scheduled.get(source) != schedule) {
+            return;
+        }
         Duration next = source.interval();
         Tally tally = new Tally();
         try {
@@ -129,6 +191,8 @@ public final class SourcePoller implements AutoCloseable {
             failures.put(source.name(), 0);
             report(source, tally.notModified ? FetchOutcome.NOT_MODIFIED : FetchOutcome.OK, tally, tally.httpStatus, null);
             LOG.info("source {} polled: {} new links", source.name(), tally.fresh);
+        } catch (NotOwned e) {
+            LOG.info("source {}: poll stopped, {}", source.name(), e.getMessage());
         } catch (SourceFailure e) {
             int failed = failures.merge(source.name(), 1, Integer::sum);
             next = afterFailure(source, failed);
@@ -142,8 +206,10 @@ public final class SourcePoller implements AutoCloseable {
             report(source, FetchOutcome.INTERNAL_ERROR, tally, null, e.toString());
             LOG.error("source {} poll failed unexpectedly", source.name(), e);
         }
-        if (!scheduler.isShutdown()) {
-            scheduler.schedule(() -> pollAndReschedule(source), next.toMillis(), TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            if (scheduled.get(source) == schedule && !scheduler.isShutdown()) {
+                schedule(source, next);
+            }
         }
     }
 
@@ -163,7 +229,7 @@ public final class SourcePoller implements AutoCloseable {
     }
 
     /** Polls one source now, counting what it lists into the tally. */
-    void poll(SourceSpec source, Tally tally) throws SourceFailure {
+    void poll(SourceSpec source, Tally tally) throws SourceFailure, NotOwned {
         switch (source.type()) {
             case FEED, SITEMAP -> pollSitemap(source, source.url(), 0, tally);
             case LISTING -> pollListing(source, tally);
@@ -171,8 +237,8 @@ public final class SourcePoller implements AutoCloseable {
         }
     }
 
-    private int pollRobots(SourceSpec source, Tally tally) throws SourceFailure {
-        RobotsCache.Rules rules = robots.rulesFor(source.url().toString());
+    private int pollRobots(SourceSpec source, Tally tally) throws SourceFailure, NotOwned {
+        RobotsCache.Rules rules = rules(source.url().toString());
         if (rules.unavailable()) {
             throw new SourceFailure(rules.problem(), "robots.txt unavailable (" + rules.problem() + ")");
         }
@@ -188,7 +254,7 @@ public final class SourcePoller implements AutoCloseable {
         return found;
     }
 
-    private int pollSitemap(SourceSpec source, URI url, int depth, Tally tally) throws SourceFailure {
+    private int pollSitemap(SourceSpec source, URI url, int depth, Tally tally) throws SourceFailure, NotOwned {
         HttpResponseData response = fetch(source, url, tally);
         if (response == null) {
             return 0;
@@ -221,6 +287,13 @@ public final class SourcePoller implements AutoCloseable {
                 } catch (SourceFailure e) {
                     // one broken child sitemap must not hide the others
                     LOG.warn("source {}: sitemap {} failed: {}", source.name(), child.getUrl(), e.getMessage());
+                } catch (NotOwned e) {
+                    if (!slots.owns(child.getUrl().toString())) {
+                        LOG.warn("source {}: sitemap {} is on a host another instance owns; list it as a source of its own",
+                                source.name(), child.getUrl());
+                    } else {
+                        throw e;
+                    }
                 } catch (java.net.URISyntaxException e) {
                     LOG.warn("source {}: bad sitemap URL {}", source.name(), child.getUrl());
                 }
@@ -253,7 +326,7 @@ public final class SourcePoller implements AutoCloseable {
         return entry.getLastModified() == null ? null : entry.getLastModified().toInstant();
     }
 
-    private int pollListing(SourceSpec source, Tally tally) throws SourceFailure {
+    private int pollListing(SourceSpec source, Tally tally) throws SourceFailure, NotOwned {
         HttpResponseData response = fetch(source, source.url(), tally);
         if (response == null) {
             return 0;
@@ -297,10 +370,10 @@ public final class SourcePoller implements AutoCloseable {
     }
 
     /** Fetches a source document conditionally; null when it has not changed since the last poll. */
-    private @Nullable HttpResponseData fetch(SourceSpec source, URI url, Tally tally) throws SourceFailure {
+    private @Nullable HttpResponseData fetch(SourceSpec source, URI url, Tally tally) throws SourceFailure, NotOwned {
         String key = url.toString();
         if (source.type() != SourceType.ROBOTS) {
-            RobotsCache.Rules rules = robots.rulesFor(key);
+            RobotsCache.Rules rules = rules(key);
             if (rules.unavailable()) {
                 throw new SourceFailure(rules.problem(), "robots.txt of " + url.getHost() + " unavailable (" + rules.problem() + ")");
             }
@@ -310,6 +383,12 @@ public final class SourcePoller implements AutoCloseable {
         }
         Map<String, String> headers = new HashMap<>();
         Validators known = validators.get(key);
+        if (known == null) {
+            // polled before by this host's previous owner
+            UrlStatus last = states.get(key);
+            known = last == null || last.etag() == null && last.lastModified() == null ? null
+                    : new Validators(last.etag(), last.lastModified());
+        }
         if (known != null) {
             if (known.etag() != null) {
                 headers.put("If-None-Match", known.etag());
@@ -319,10 +398,23 @@ public final class SourcePoller implements AutoCloseable {
             }
         }
         HttpResponseData response;
+        take(key);
+        boolean failed = true;
         try {
             response = http.get(url, headers, type -> true, SOURCE_MAX_BYTES);
+            failed = response.status() / 100 == 5 || response.status() == 429;
+            // recorded before the host is handed back, so its next owner knows of this poll; a 2xx
+            // gets its validators once it has been read, a 304 keeps the ones it was asked with
+            boolean notModified = response.status() == 304;
+            states.record(new UrlStatus(key, clock.instant(), response.status(),
+                    notModified ? FetchOutcome.NOT_MODIFIED.tag()
+                            : response.status() / 100 == 2 ? FetchOutcome.OK.tag() : FetchOutcome.ofStatus(response.status()).tag(), null,
+                    notModified && known != null ? known.etag() : null, notModified && known != null ? known.lastModified() : null));
         } catch (FetchException e) {
+            states.record(new UrlStatus(key, clock.instant(), 0, e.outcome().tag(), null, null, null));
             throw new SourceFailure(e.outcome(), e.getMessage());
+        } finally {
+            slots.release(key, failed);
         }
         if (source.url().equals(url)) {
             tally.httpStatus = response.status();
@@ -343,7 +435,38 @@ public final class SourcePoller implements AutoCloseable {
 
     /** Keeps a document's validators for the next conditional poll, once it has been read successfully. */
     private void remember(HttpResponseData response) {
-        validators.put(response.requested().toString(), new Validators(response.header("etag"), response.header("last-modified")));
+        String url = response.requested().toString();
+        validators.put(url, new Validators(response.header("etag"), response.header("last-modified")));
+        states.record(new UrlStatus(url, clock.instant(), response.status(), FetchOutcome.OK.tag(), null, response.header("etag"),
+                response.header("last-modified")));
+    }
+
+    /** The robots.txt rules for a URL; fetching them is a request in the host's slot. */
+    private RobotsCache.Rules rules(String url) throws NotOwned {
+        RobotsCache.Rules cached = robots.cached(url);
+        if (cached != null) {
+            return cached;
+        }
+        take(url);
+        RobotsCache.Rules fetched = null;
+        try {
+            fetched = robots.rulesFor(url);
+            return fetched;
+        } finally {
+            slots.release(url, fetched == null || fetched.unavailable());
+        }
+    }
+
+    /** Takes the slot of the URL's host, waiting for its politeness delay. */
+    private void take(String url) throws NotOwned {
+        try {
+            if (!slots.acquire(url, SLOT_WAIT)) {
+                throw new NotOwned(url);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotOwned(url);
+        }
     }
 
     private static URL toUrl(URI url) throws SourceFailure {

@@ -3,13 +3,17 @@ package io.newsflow.ingest.fetch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.core.record.Link;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -96,5 +100,34 @@ class HostQueuesTest {
         assertEquals(10, tracker.committable().get(P0).offset(), "10 is still being fetched");
         tracker.finished(P0, 10);
         assertEquals(13, tracker.committable().get(P0).offset());
+    }
+
+    @Test
+    void aSourceRequestWaitsForTheFetchInFlightAndGoesBeforeQueuedLinks() throws Exception {
+        queue("a.example", P0);
+        queue("a.example", P0);
+        QueuedLink fetching = queues.take(NO_WAIT);
+        assertFalse(queues.acquire("a.example", Duration.ofMillis(50).toNanos(), () -> true), "one request per host at a time");
+        CompletableFuture<Boolean> source = CompletableFuture.supplyAsync(() -> {
+            try {
+                return queues.acquire("a.example", Duration.ofSeconds(10).toNanos(), () -> true);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(100);
+        queues.release(fetching.host(), 0, false);
+        assertTrue(source.get(10, TimeUnit.SECONDS), "the source request has the host next");
+        assertNull(queues.take(NO_WAIT), "the queued link waits for the source request");
+        assertFalse(queues.awaitIdle(host -> host.equals("a.example"), Duration.ofMillis(50).toNanos()));
+        queues.release("a.example", 0, false);
+        assertTrue(queues.awaitIdle(host -> host.equals("a.example"), 0));
+        assertNotNull(queues.take(NO_WAIT));
+    }
+
+    @Test
+    void aSourceRequestForAHostNoLongerOwnedGivesUp() throws Exception {
+        assertFalse(queues.acquire("a.example", Duration.ofSeconds(10).toNanos(), () -> false));
+        assertEquals(0, queues.hostCount());
     }
 }

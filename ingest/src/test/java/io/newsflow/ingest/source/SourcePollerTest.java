@@ -37,6 +37,8 @@ class SourcePollerTest {
     private SourcePoller poller;
     /** What the poller reported for source health. */
     private final List<SourcePoll> reported = new CopyOnWriteArrayList<>();
+    private RecordingSlots slots = new RecordingSlots(url -> true);
+    private final MapStates states = new MapStates();
 
     @BeforeEach
     void start() {
@@ -183,8 +185,8 @@ class SourcePollerTest {
         site.route("/feed.xml", exchange -> exchange.sendResponseHeaders(502, -1));
         SourceSpec spec = new SourceSpec("flaky", SourceType.FEED, URI.create(site.url("/feed.xml")), Duration.ofMinutes(10), null, null);
         RobotsCache robots = new RobotsCache(http, "newsflow", Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(30), new TestClock());
-        poller = new SourcePoller(List.of(spec), http, robots, (url, source, at) -> true, reported::add, Duration.ofHours(1),
-                registry, new TestClock());
+        poller = new SourcePoller(List.of(spec), http, robots, slots, states, (url, source, at) -> true, reported::add,
+                Duration.ofHours(1), registry, new TestClock());
         Exception failure = assertThrows(Exception.class, () -> pollNow(spec));
         assertTrue(failure.getMessage().contains("502"), failure.getMessage());
         Duration second = poller.afterFailure(spec, 2);
@@ -234,15 +236,59 @@ class SourcePollerTest {
         assertTrue(poll.error().contains("403"), poll.error());
     }
 
+    @Test
+    void robotsTxtAndTheFeedEachTakeTheHostsSlot() throws Exception {
+        site.serve("/feed.xml", "application/rss+xml", xml("""
+                <rss version="2.0"><channel><title>t</title><link>SITE/</link><description>d</description>
+                <item><link>SITE/one.html</link></item></channel></rss>"""));
+        poll(SourceType.FEED, "/feed.xml", null, null);
+        assertEquals(List.of(site.url("/feed.xml"), site.url("/feed.xml")), slots.taken,
+                "robots.txt first, then the feed, each a request of its own in the host's slot");
+        assertEquals(1, slots.maxInUse);
+        pollNow(new SourceSpec("test-feed", SourceType.FEED, URI.create(site.url("/feed.xml")), Duration.ofMinutes(10), null, null));
+        assertEquals(3, slots.taken.size(), "robots.txt is cached: the next poll is one request");
+    }
+
+    @Test
+    void aSourceOfAHostAnotherInstanceOwnsIsNotPolled() throws Exception {
+        site.serve("/feed.xml", "application/rss+xml", xml("""
+                <rss version="2.0"><channel><title>t</title><link>SITE/</link><description>d</description>
+                <item><link>SITE/one.html</link></item></channel></rss>"""));
+        slots = new RecordingSlots(url -> false);
+        SourceSpec spec = new SourceSpec("elsewhere", SourceType.FEED, URI.create(site.url("/feed.xml")), Duration.ofMillis(50), null, null);
+        poller = recordingPoller(spec);
+        poller.assigned(host -> false);
+        Thread.sleep(300);
+        assertEquals(0, site.hits("/feed.xml"), "not assigned: never polled");
+        assertEquals(List.of(), reported);
+    }
+
+    @Test
+    void aHandedOverSourceStopsAndItsNewOwnerPollsWhenDue() throws Exception {
+        site.serve("/feed.xml", "application/rss+xml", xml("""
+                <rss version="2.0"><channel><title>t</title><link>SITE/</link><description>d</description>
+                <item><link>SITE/one.html</link></item></channel></rss>"""));
+        SourceSpec spec = new SourceSpec("moving", SourceType.FEED, URI.create(site.url("/feed.xml")), Duration.ofHours(1), null, null);
+        startPolling(spec);
+        awaitReport();
+        poller.revoked(host -> true);
+        poller.close();
+        // the next owner shares the state: the feed was polled just now, so it waits for the interval
+        poller = recordingPoller(spec);
+        poller.assigned(host -> true);
+        Thread.sleep(300);
+        assertEquals(1, site.hits("/feed.xml"), "polled once per interval across owners");
+    }
+
     private void startPolling(SourceSpec spec) {
         poller = recordingPoller(spec);
-        poller.start();
+        poller.assigned(host -> true);
     }
 
     /** A poller whose links go to {@link #offered} (new when not offered before) and whose polls go to {@link #reported}. */
     private SourcePoller recordingPoller(SourceSpec spec) {
         RobotsCache robots = new RobotsCache(http, "newsflow", Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(30), new TestClock());
-        return new SourcePoller(List.of(spec), http, robots, (url, source, publishedAt) -> {
+        return new SourcePoller(List.of(spec), http, robots, slots, states, (url, source, publishedAt) -> {
             boolean fresh = !offered.containsKey(url);
             offered.put(url, publishedAt);
             return fresh;
