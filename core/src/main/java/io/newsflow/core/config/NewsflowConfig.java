@@ -44,8 +44,8 @@ public final class NewsflowConfig {
     public static final String PREFIX = "newsflow.";
     public static final String KAFKA_PREFIX = "newsflow.kafka.";
     private static final String ENV_PREFIX = "NEWSFLOW_";
-    /** Variables the {@code newsflow} launcher script reads itself; they are not config keys. */
-    private static final Set<String> LAUNCHER_VARIABLES = Set.of("NEWSFLOW_JAVA_OPTS");
+    /** Variables the {@code newsflow} launcher script and the logging config (logback.xml) read; they are not config keys. */
+    private static final Set<String> LAUNCHER_VARIABLES = Set.of("NEWSFLOW_JAVA_OPTS", "NEWSFLOW_LOG_LEVEL");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Map<String, Object> values;

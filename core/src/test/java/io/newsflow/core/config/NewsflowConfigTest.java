@@ -93,7 +93,7 @@ class NewsflowConfigTest {
     @Test
     void definedKeysKafkaSettingsAndTheLauncherVariableAreAccepted() {
         NewsflowConfig config = NewsflowConfig.load(null, Map.of("NEWSFLOW_HTTP_PORT", "9100", "NEWSFLOW_JAVA_OPTS", "-Xmx512m",
-                "NEWSFLOW_KAFKA_SASL_MECHANISM", "PLAIN", "HOME", "/root"));
+                "NEWSFLOW_LOG_LEVEL", "DEBUG", "NEWSFLOW_KAFKA_SASL_MECHANISM", "PLAIN", "HOME", "/root"));
         config.requireKnownKeys(List.of(CommonConfig.DEFINITION));
         assertEquals(Map.of("newsflow.http.port", "9100", "newsflow.kafka.sasl.mechanism", "PLAIN"), config.values());
     }
