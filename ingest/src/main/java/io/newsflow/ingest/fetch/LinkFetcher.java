@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -89,6 +90,9 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
         }
     }
 
+    private record UnackedPage(String contentSha256, CompletableFuture<Boolean> acked) {
+    }
+
     private final Settings settings;
     private final PageFetcher pages;
     private final RobotsCache robots;
@@ -104,6 +108,8 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
     private final HostQueues queues = new HostQueues();
     private final OffsetTracker offsets = new OffsetTracker();
     private final List<Thread> workers = new ArrayList<>();
+    /** Pages sent and not yet acknowledged, by canonical URL: their statuses are written on the acknowledgement. */
+    private final Map<String, UnackedPage> unacked = new ConcurrentHashMap<>();
     private final List<HostOwnership> listeners = new CopyOnWriteArrayList<>();
     /** The partitions of {@code newsflow.links} this instance owns, and with them their hosts. */
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
@@ -443,7 +449,11 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
             return outcome;
         }
         UrlStatus canonicalPrevious = page.canonicalUrl().equals(url) ? previous : statuses.get(page.canonicalUrl());
-        boolean unchanged = canonicalPrevious != null && page.contentSha256().equals(canonicalPrevious.contentSha256());
+        // the same content sent a moment ago and not yet acknowledged (its status is not written yet)
+        UnackedPage sending = unacked.get(page.canonicalUrl());
+        boolean sameAsSending = sending != null && sending.contentSha256().equals(page.contentSha256());
+        boolean unchanged = sameAsSending
+                || canonicalPrevious != null && page.contentSha256().equals(canonicalPrevious.contentSha256());
         FetchOutcome outcome = unchanged ? FetchOutcome.UNCHANGED : FetchOutcome.OK;
         Runnable recordStatuses = () -> {
             statuses.record(new UrlStatus(url, now, fetch.status(), outcome.tag(), page.contentSha256(), page.etag(), page.lastModified()));
@@ -452,14 +462,24 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
                         page.lastModified()));
             }
         };
-        if (unchanged) {
+        if (sameAsSending) {
+            sending.acked().thenAccept(ok -> {
+                if (ok) {
+                    recordStatuses.run();
+                }
+            });
+        } else if (unchanged) {
             recordStatuses.run();
         } else {
             // The status says "have it": it is written only once the broker has the page. Written
             // first, a crash between the two sends would leave a URL marked fetched whose page
             // never arrived, and no later listing would fetch it again. The other way round, the
             // page is fetched and published again, and enrich drops the unchanged copy.
+            UnackedPage sent = new UnackedPage(page.contentSha256(), new CompletableFuture<>());
+            unacked.put(page.canonicalUrl(), sent);
             producer.send(new ProducerRecord<>(Topics.PAGES.name(), page.canonicalUrl(), page), (meta, error) -> {
+                unacked.remove(page.canonicalUrl(), sent);
+                sent.acked().complete(error == null);
                 if (error == null) {
                     recordStatuses.run();
                 } else {
