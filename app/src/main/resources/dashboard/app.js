@@ -230,6 +230,66 @@
     }
   }
 
+  function percent(share, sampled) {
+    return sampled ? Math.round(share * 100) + ' %' : '–';
+  }
+
+  function renderSourceHealth(sources) {
+    const body = document.querySelector('#source-health tbody');
+    clear(body);
+    if (!sources.length) {
+      const tr = el('tr');
+      const td = el('td', 'empty', 'no source health yet (sources report after their first poll)');
+      td.colSpan = 10;
+      tr.appendChild(td);
+      body.appendChild(tr);
+      return;
+    }
+    for (const s of sources) {
+      const tr = el('tr');
+      tr.dataset.source = s.source;
+      tr.dataset.status = s.status;
+      const status = el('td');
+      status.appendChild(el('span', 'health ' + s.status, s.status));
+      tr.appendChild(status);
+      tr.appendChild(el('td', null, s.source));
+      tr.appendChild(el('td', null, time(s.lastPollAt)));
+      tr.appendChild(el('td', null, s.lastPollOutcome || '–'));
+      tr.appendChild(el('td', null, fmt(s.errorStreak)));
+      // articles when the source has stored any, else the links its polls found
+      const articles = s.stored24h > 0 || s.storedBaseline > 0;
+      tr.appendChild(el('td', null, fmt(articles ? s.stored24h : s.found24h)));
+      tr.appendChild(el('td', null, fmt(articles ? s.storedBaseline : s.foundBaseline)));
+      tr.appendChild(el('td', null, percent(s.extractedShare, s.pagesSampled)));
+      tr.appendChild(el('td', null, percent(s.blockedShare, s.pagesSampled)));
+      tr.appendChild(el('td', 'reason', s.reason));
+      body.appendChild(tr);
+    }
+  }
+
+  function renderEdits(edits) {
+    const box = document.getElementById('edits');
+    clear(box);
+    if (!edits.length) box.appendChild(el('li', 'empty', 'no edits seen yet'));
+    for (const e of edits) {
+      const li = el('li', 'edit');
+      li.dataset.id = e.articleId;
+      li.appendChild(el('div', 'meta', time(e.detectedAt) + ' · ' + e.source + ' · v' + e.oldVersion + ' → v' + e.newVersion
+        + ' · ' + e.fields.join(', ')));
+      const href = safeHref(e.url);
+      const title = el(href ? 'a' : 'span', 'title', e.title);
+      if (href) { title.href = href; title.rel = 'noopener noreferrer'; title.target = '_blank'; }
+      li.appendChild(title);
+      if (e.titleBefore !== null && e.titleBefore !== undefined) li.appendChild(el('del', 'before', e.titleBefore));
+      const counts = [];
+      if (e.paragraphsAdded) counts.push(plural(e.paragraphsAdded, 'paragraph') + ' added');
+      if (e.paragraphsRemoved) counts.push(plural(e.paragraphsRemoved, 'paragraph') + ' removed');
+      if (e.paragraphsChanged) counts.push(plural(e.paragraphsChanged, 'paragraph') + ' changed');
+      if (counts.length) li.appendChild(el('div', 'paragraphs', counts.join(' · ')));
+      box.appendChild(li);
+    }
+  }
+
   function poll(paths, render, periodMs) {
     async function tick() {
       try {
@@ -256,9 +316,11 @@
     renderThroughput(throughput);
     renderFreshness(freshness);
   }, 1000);
-  poll(['/dashboard/api/articles', '/dashboard/api/sources'], (articles, sources) => {
+  poll(['/dashboard/api/articles', '/dashboard/api/sources', '/dashboard/api/signals'], (articles, sources, signals) => {
     renderArticles(articles);
     renderSources(sources);
+    renderSourceHealth(signals.sources);
+    renderEdits(signals.edits);
   }, 2000);
   setInterval(updated, 1000);
 }());

@@ -59,17 +59,19 @@ public final class Dashboard implements AutoCloseable {
     private final ThroughputSampler sampler;
     private final @Nullable LagGauges lag;
     private final ArticleFeed feed;
+    private final SignalFeed signals;
 
     private Dashboard(MeterRegistry registry, List<? extends Service> services, ThroughputSampler sampler,
-            @Nullable LagGauges lag, ArticleFeed feed) {
+            @Nullable LagGauges lag, ArticleFeed feed, SignalFeed signals) {
         this.registry = registry;
         this.services = services;
         this.sampler = sampler;
         this.lag = lag;
         this.feed = feed;
+        this.signals = signals;
     }
 
-    /** Starts the sampler, lag gauges and article feed of a process and serves the dashboard on {@code http}. */
+    /** Starts the sampler, lag gauges, article and signal feeds of a process and serves the dashboard on {@code http}. */
     public static Dashboard start(AdminServer http, NewsflowConfig config, MeterRegistry registry,
             List<? extends Service> services) {
         requireNonNull(http, "http");
@@ -78,7 +80,8 @@ public final class Dashboard implements AutoCloseable {
                 : new LagGauges(config.kafkaClientProperties(), groups, registry, Duration.ofSeconds(2));
         ThroughputSampler sampler = ThroughputSampler.start(registry, List.copyOf(groups.keySet()));
         ArticleFeed feed = ArticleFeed.start(config.kafkaClientProperties(), Clock.systemUTC());
-        Dashboard dashboard = new Dashboard(registry, List.copyOf(services), sampler, lag, feed);
+        SignalFeed signals = SignalFeed.start(config.kafkaClientProperties());
+        Dashboard dashboard = new Dashboard(registry, List.copyOf(services), sampler, lag, feed, signals);
         http.route("/", dashboard::serveRoot);
         http.route("/dashboard", dashboard::serveDashboard);
         return dashboard;
@@ -116,6 +119,7 @@ public final class Dashboard implements AutoCloseable {
             case "/dashboard/api/freshness" -> json(exchange, freshness());
             case "/dashboard/api/articles" -> json(exchange, feed.snapshot());
             case "/dashboard/api/sources" -> json(exchange, sources());
+            case "/dashboard/api/signals" -> json(exchange, signals.snapshot());
             default -> asset(exchange, path.substring("/dashboard/".length()));
         }
     }
@@ -227,6 +231,7 @@ public final class Dashboard implements AutoCloseable {
     @Override
     public void close() {
         feed.close();
+        signals.close();
         sampler.close();
         if (lag != null) {
             lag.close();

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.sink.query.ArticleFilter;
+import io.newsflow.sink.query.ArticleHistory;
 import io.newsflow.sink.query.ArticleQueries;
 import io.newsflow.sink.query.StoredArticle;
 import java.io.IOException;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
  *       newest first, {@code {"articles": [...], "next": "<cursor>"|null}}; pass {@code next} as
  *       {@code cursor} for the following page. Parameters are described in {@link ArticleFilter}.
  *   <li>{@code GET /api/articles/{id}}: one article with its text and mention offsets; 404 if unknown.
+ *   <li>{@code GET /api/articles/{id}/revisions}: every stored version of the article and the
+ *       field-level diffs between them, oldest first ({@link ArticleHistory}); 404 if unknown.
  * </ul>
  *
  * Bad parameters get 400 with {@code {"error": "..."}} naming the parameter; an unavailable
@@ -40,6 +43,7 @@ public final class ArticleApi implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleApi.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final String JSON = "application/json; charset=utf-8";
+    private static final String REVISIONS = "/revisions";
 
     private final ArticleQueries queries;
 
@@ -60,7 +64,12 @@ public final class ArticleApi implements HttpHandler {
             if (path.equals(PATH) || path.equals(PATH + "/")) {
                 list(exchange);
             } else if (path.startsWith(PATH + "/")) {
-                one(exchange, path.substring(PATH.length() + 1));
+                String rest = path.substring(PATH.length() + 1);
+                if (rest.endsWith(REVISIONS)) {
+                    revisions(exchange, rest.substring(0, rest.length() - REVISIONS.length()));
+                } else {
+                    one(exchange, rest);
+                }
             } else {
                 error(exchange, 404, "no such resource: " + path);
             }
@@ -78,9 +87,7 @@ public final class ArticleApi implements HttpHandler {
     }
 
     private void one(HttpExchange exchange, String id) throws IOException, SQLException {
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("article id must be 1 to 128 letters, digits or ._:-, got '" + id + "'");
-        }
+        checkId(id);
         if (exchange.getRequestURI().getRawQuery() != null) {
             throw new IllegalArgumentException("/api/articles/{id} takes no parameters");
         }
@@ -89,6 +96,25 @@ public final class ArticleApi implements HttpHandler {
             json(exchange, 200, article.get());
         } else {
             error(exchange, 404, "no article with id " + id);
+        }
+    }
+
+    private void revisions(HttpExchange exchange, String id) throws IOException, SQLException {
+        checkId(id);
+        if (exchange.getRequestURI().getRawQuery() != null) {
+            throw new IllegalArgumentException("/api/articles/{id}/revisions takes no parameters");
+        }
+        Optional<ArticleHistory> history = queries.history(id);
+        if (history.isPresent()) {
+            json(exchange, 200, history.get());
+        } else {
+            error(exchange, 404, "no article with id " + id);
+        }
+    }
+
+    private static void checkId(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("article id must be 1 to 128 letters, digits or ._:-, got '" + id + "'");
         }
     }
 

@@ -14,6 +14,7 @@ import io.newsflow.sink.SinkConfig;
 import io.newsflow.sink.jdbc.Dialect;
 import io.newsflow.sink.jdbc.TestArticles;
 import io.newsflow.sink.jdbc.TestDatabase;
+import io.newsflow.sink.jdbc.TestRevisions;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -101,6 +102,62 @@ class ArticleApiIT {
                 HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base))
                         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(405, post.statusCode());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    @Timeout(120)
+    void servesEveryVersionOfAnEditedArticleWithTheFieldLevelDiffs(Dialect dialect, EmbeddedKafka kafka) throws Exception {
+        String prefix = SinkHarness.uniquePrefix("revisions-api");
+        Article v1 = TestArticles.article(prefix + "-edited", 1, "Talks planned", T0);
+        Article v2 = TestRevisions.edited(v1, 2, "Talks cancelled");
+        Article plain = TestArticles.article(prefix + "-plain", 1, "Never edited", T0);
+        String articles = SinkHarness.createTopic(kafka, prefix + "-articles");
+        String revisions = SinkHarness.createTopic(kafka, prefix + "-revisions");
+        try (TestDatabase db = TestDatabase.of(dialect, dir)) {
+            var config = PipelineConfigs.forTest(kafka, dir, "api", Map.of("newsflow.sink.jdbc.url", db.jdbcUrl(),
+                    "newsflow.sink.jdbc.user", db.user(), SinkConfig.TOPIC, articles, SinkConfig.REVISIONS_TOPIC, revisions));
+            try (RunningProcess process = RunningProcess.start(config, EnumSet.of(Stage.SINK), null, false)) {
+                String base = "http://127.0.0.1:" + process.httpPort() + "/api/articles/";
+                SinkHarness.produce(kafka, articles, List.of(v1, plain, v2));
+                SinkHarness.produceRaw(kafka, revisions, v1.id().getBytes(StandardCharsets.UTF_8),
+                        JsonCodec.encode(TestRevisions.retitled(v1, v2)));
+                SinkHarness.await("the edit stored", Duration.ofSeconds(60),
+                        () -> get(base + v1.id() + "/revisions").body().path("versions").size() == 2);
+
+                Response history = get(base + v1.id() + "/revisions");
+                assertEquals(200, history.status());
+                JsonNode body = history.body();
+                assertEquals(v1.id(), body.get("id").asText());
+                assertEquals(v1.url(), body.get("url").asText());
+                assertEquals("Talks planned", body.get("versions").get(0).get("title").asText());
+                assertEquals(1, body.get("versions").get(0).get("version").asInt());
+                assertEquals("Talks cancelled", body.get("versions").get(1).get("title").asText());
+                assertEquals(3, body.get("versions").get(1).get("paragraphs").size());
+                JsonNode edit = body.get("revisions").get(0);
+                assertEquals(1, edit.get("oldVersion").asInt());
+                assertEquals(2, edit.get("newVersion").asInt());
+                assertEquals("[\"title\",\"paragraphs\"]", edit.get("fields").toString());
+                assertEquals("Talks planned", edit.get("changes").get("title").get("before").asText());
+                assertEquals("Talks cancelled", edit.get("changes").get("title").get("after").asText());
+                assertEquals("Updated: officials later denied the meeting.",
+                        edit.get("changes").get("paragraphsAdded").get(0).get("after").asText());
+                assertEquals(2, edit.get("changes").get("paragraphsAdded").get(0).get("afterIndex").asInt());
+                assertTrue(edit.get("changes").get("empty") == null, "only the diff's own fields");
+
+                SinkHarness.await("the plain article stored", Duration.ofSeconds(60),
+                        () -> get(base + plain.id() + "/revisions").status() == 200);
+                JsonNode unedited = get(base + plain.id() + "/revisions").body();
+                assertEquals(1, unedited.get("versions").size());
+                assertEquals("Never edited", unedited.get("versions").get(0).get("title").asText());
+                assertEquals(0, unedited.get("revisions").size());
+
+                assertError(get(base + prefix + "-missing/revisions"), 404, "no article with id " + prefix + "-missing");
+                assertError(get(base + "bad%20id/revisions"), 400, "article id must be 1 to 128 letters");
+                assertError(get(base + "/revisions"), 400, "article id must be 1 to 128 letters");
+                assertError(get(base + v1.id() + "/revisions?limit=1"), 400, "/api/articles/{id}/revisions takes no parameters");
             }
         }
     }

@@ -10,7 +10,13 @@ import io.newsflow.app.broker.EmbeddedKafkaExtension;
 import io.newsflow.app.run.RunningProcess;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.lifecycle.Stage;
+import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.record.Article;
+import io.newsflow.core.record.ArticleSnapshot;
+import io.newsflow.core.record.Revision;
+import io.newsflow.core.record.SourceHealth;
+import io.newsflow.core.record.SourceStatus;
+import io.newsflow.core.topic.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,11 +24,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -99,6 +111,84 @@ class DashboardIT {
                 saveScreenshot(browser.screenshot());
             }
         }
+    }
+
+    @Test
+    @Timeout(180)
+    void listsSourceHealthWorstFirstAndTheLatestEditsAsText(EmbeddedKafka kafka, @TempDir Path dataDir, @TempDir Path browserDir)
+            throws Exception {
+        Optional<Path> chromium = HeadlessChromium.binary();
+        Assumptions.assumeTrue(chromium.isPresent(),
+                "no chromium installed (apt-get install chromium, as .ci/run does): dashboard browser test skipped");
+        String run = TestArticles.uniqueId();
+        // published best first, so the order on the page is the dashboard's own
+        List<SourceStatus> statuses = List.of(SourceStatus.OK, SourceStatus.QUIET, SourceStatus.SILENT, SourceStatus.BLOCKED,
+                SourceStatus.FAILING);
+        String editedId = TestArticles.uniqueId();
+        Instant now = Instant.now();
+        ArticleSnapshot before = new ArticleSnapshot(1, now.minusSeconds(3600), "Minister resigns", List.of("A. Writer"), null,
+                null, List.of("The minister resigned on Monday."));
+        ArticleSnapshot after = new ArticleSnapshot(2, now, EVIL_TITLE, List.of("A. Writer"), null, null,
+                List.of("The minister resigned on Monday.", "She denied <script>window.__pwned = 5</script> any wrongdoing."));
+        Revision revision = new Revision(editedId, "https://news.example.org/" + editedId, run + "-feed", 1, 2, now, before, after,
+                new Revision.Changes(new Revision.FieldChange<>(before.title(), after.title()), null, null, null,
+                        List.of(new Revision.ParagraphEdit(null, 1, null, after.paragraphs().get(1))), List.of(), List.of()));
+        NewsflowConfig config = PipelineConfigs.forTest(kafka, dataDir, "dashboard-signals", Map.of());
+        try (RunningProcess process = RunningProcess.start(config, EnumSet.of(Stage.SINK), null, false);
+                HeadlessChromium browser = HeadlessChromium.launch(chromium.get(), browserDir, 1400, 1250)) {
+            browser.navigate("http://127.0.0.1:" + process.httpPort() + "/dashboard");
+            await(browser, "document.getElementById('updated').textContent.startsWith('live')", "the page polls its data");
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(kafka), new StringSerializer(),
+                    new ByteArraySerializer())) {
+                for (SourceStatus status : statuses) {
+                    String source = run + "-" + status.label();
+                    producer.send(new ProducerRecord<>(Topics.SOURCE_HEALTH.name(), source, JsonCodec.encode(new SourceHealth(source,
+                            status, "because " + status.label(), now, "feed", "https://news.example.org/feed.xml", now, "ok", 200, null,
+                            status == SourceStatus.FAILING ? 4 : 0, now, now, 12, 10, 14.0, 11.0, 20, 0.9,
+                            status == SourceStatus.BLOCKED ? 0.75 : 0.0))));
+                }
+                producer.send(new ProducerRecord<>(Topics.REVISIONS.name(), editedId, JsonCodec.encode(revision)));
+                producer.flush();
+            }
+
+            String rows = "[...document.querySelectorAll('#source-health tbody tr')]";
+            await(browser, rows + ".filter(r => (r.dataset.source || '').startsWith('" + run + "-')).length === 5",
+                    "our five sources are listed");
+            JsonNode ours = browser.eval(rows + ".filter(r => (r.dataset.source || '').startsWith('" + run + "-'))"
+                    + ".map(r => r.querySelector('.health').textContent)");
+            assertEquals("[\"failing\",\"blocked\",\"silent\",\"quiet\",\"ok\"]", ours.toString(), "worst first");
+            JsonNode all = browser.eval(rows + ".map(r => r.dataset.status)");
+            List<String> order = List.of("failing", "blocked", "silent", "quiet", "ok");
+            for (int i = 1; i < all.size(); i++) {
+                assertTrue(order.indexOf(all.get(i - 1).asText()) <= order.indexOf(all.get(i).asText()),
+                        "the whole table is sorted worst first: " + all);
+            }
+            String blocked = rows + ".find(r => r.dataset.source === '" + run + "-blocked')";
+            assertEquals("75 %", browser.eval(blocked + ".children[8].textContent").asText());
+            assertEquals("because blocked", browser.eval(blocked + ".querySelector('.reason').textContent").asText());
+            JsonNode failing = browser.eval("(() => { const b = " + rows + ".find(r => r.dataset.source === '" + run
+                    + "-failing').querySelector('.health'); return {errors: b.parentNode.parentNode.children[4].textContent,"
+                    + " background: getComputedStyle(b).backgroundColor}; })()");
+            assertEquals("4", failing.path("errors").asText());
+            assertFalse(failing.path("background").asText().equals("rgba(0, 0, 0, 0)"), "a status is a coloured badge: " + failing);
+
+            String edit = "document.querySelector('#edits li.edit[data-id=\"" + editedId + "\"]')";
+            await(browser, edit + " !== null", "the edit is listed");
+            assertEquals(EVIL_TITLE, browser.eval(edit + ".querySelector('.title').textContent").asText());
+            assertEquals("Minister resigns", browser.eval(edit + ".querySelector('del.before').textContent").asText());
+            assertEquals("1 paragraph added", browser.eval(edit + ".querySelector('.paragraphs').textContent").asText());
+            assertTrue(browser.eval(edit + ".querySelector('.meta').textContent").asText().endsWith("v1 → v2 · title, paragraphs"),
+                    browser.eval(edit + ".querySelector('.meta').textContent").asText());
+            assertTrue(browser.eval("typeof window.__pwned === 'undefined'").asBoolean(), "markup from an edit ran");
+            assertEquals(0, browser.eval("document.querySelectorAll('#edits img, #edits script, #source-health img').length").asInt());
+            assertEquals(List.of(), browser.errors(), "console errors");
+        }
+    }
+
+    private static Properties producerProps(EmbeddedKafka kafka) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        return props;
     }
 
     private static void servesOnlyItsOwnAssetsWithAStrictPolicy(String base) throws Exception {
