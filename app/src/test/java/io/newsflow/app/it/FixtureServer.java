@@ -15,6 +15,7 @@ final class FixtureServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, byte[]> overrides = new ConcurrentHashMap<>();
+    private final Map<String, String> types = new ConcurrentHashMap<>();
 
     FixtureServer() {
         try {
@@ -30,7 +31,7 @@ final class FixtureServer implements AutoCloseable {
                     exchange.sendResponseHeaders(404, -1);
                     return;
                 }
-                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.getResponseHeaders().set("Content-Type", types.getOrDefault(path, "text/html; charset=utf-8"));
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
@@ -43,6 +44,12 @@ final class FixtureServer implements AutoCloseable {
     /** Serves {@code body} at {@code path} instead of the fixture file. */
     void serve(String path, String body) {
         overrides.put(path, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Serves {@code body} as {@code contentType} (a feed, a sitemap) at {@code path}. */
+    void serve(String path, String contentType, String body) {
+        types.put(path, contentType);
+        serve(path, body);
     }
 
     String url(String path) {
