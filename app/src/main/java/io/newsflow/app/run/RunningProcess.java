@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsflow.app.broker.EmbeddedKafka;
@@ -59,7 +60,9 @@ public final class RunningProcess implements AutoCloseable {
     private RunningProcess(NewsflowConfig config) {
         this.config = config;
         // first: filters only shape meters registered after them
-        registry.config().meterFilter(new CatalogueFilter()).meterFilter(new FreshnessHistogram());
+        registry.config().meterFilter(new CatalogueFilter()).meterFilter(new FreshnessHistogram())
+                // Kafka Streams' process UUID, new at every start: as a label it would begin new series each time
+                .meterFilter(MeterFilter.ignoreTags("process.id"));
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -107,6 +109,36 @@ class MetricsScrapeIT {
 
         List<String> newsflow = result.output().lines().filter(l -> l.startsWith("newsflow_")).toList();
         assertEquals(List.of(), newsflow, result.output());
+    }
+
+    @Test
+    void kafkaClientSeriesKeepKafkasNamesAndCarryBoundedLabels() {
+        Pattern uuid = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        Pattern label = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"([^\"]*)\"");
+        // Kafka's own tags (client, thread, broker node, topic, partition, task) and the version Micrometer adds
+        Set<String> bounded = Set.of("application_id", "client_id", "thread_id", "node_id", "topic", "partition", "task_id",
+                "kafka_version");
+        List<String> problems = new ArrayList<>();
+        int kafkaSeries = 0;
+        for (String line : scrape.split("\n")) {
+            if (!line.startsWith("kafka_")) {
+                continue;
+            }
+            kafkaSeries++;
+            int open = line.indexOf('{');
+            Matcher labels = label.matcher(open < 0 ? "" : line.substring(open, line.lastIndexOf('}') + 1));
+            while (labels.find()) {
+                if (!bounded.contains(labels.group(1))) {
+                    problems.add(labels.group(1) + " in " + line);
+                }
+                if (uuid.matcher(labels.group(2)).find()) {
+                    problems.add("a process UUID in " + line);
+                }
+            }
+        }
+        assertTrue(kafkaSeries > 100, "the enrich stage's Kafka client series: " + kafkaSeries);
+        assertTrue(scrape.contains("kafka_consumer_fetch_manager_records_lag_max{"), "Kafka's own metric names");
+        assertEquals(List.of(), problems.stream().distinct().limit(20).toList());
     }
 
     @Test

@@ -42,6 +42,9 @@ public final class EnrichService implements Service {
     public static Properties streamsConfig(EnrichConfig config, Properties kafka, MeterRegistry registry) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        // Streams' default client id appends a process UUID that is new at every start; in the client
+        // ids of its Kafka metrics (client_id, thread_id labels) each restart would begin new series
+        props.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());

@@ -37,6 +37,23 @@ class EnrichServiceTest {
         assertEquals("200", props.get(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG));
     }
 
+    @Test
+    void clientIdIsTheApplicationIdSoKafkaMetricLabelsSurviveARestart() {
+        Properties props = EnrichService.streamsConfig(config(), new Properties(), new SimpleMeterRegistry());
+
+        assertEquals("enrich-service-test", props.get(StreamsConfig.CLIENT_ID_CONFIG));
+    }
+
+    @Test
+    void anOperatorsClientIdWins() {
+        Properties kafka = new Properties();
+        kafka.put(StreamsConfig.CLIENT_ID_CONFIG, "enrich-eu-1");
+
+        Properties props = EnrichService.streamsConfig(config(), kafka, new SimpleMeterRegistry());
+
+        assertEquals("enrich-eu-1", props.get(StreamsConfig.CLIENT_ID_CONFIG));
+    }
+
     private EnrichConfig config() {
         return new EnrichConfig(NewsflowConfig.of(Map.of(CommonConfig.DATA_DIR, dataDir.toString(),
                 EnrichConfig.APPLICATION_ID, "enrich-service-test")));
