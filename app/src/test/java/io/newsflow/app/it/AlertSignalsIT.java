@@ -79,7 +79,9 @@ class AlertSignalsIT {
         List<String> articles = List.of(site.url("/ports.html"), site.url("/arctic.html"));
         site.serve("/feed.xml", "application/rss+xml", feed(site.url("/"), articles));
         NewsflowConfig config = PipelineConfigs.forTest(kafka, dataDir, "alerts", Map.of(
-                IngestConfig.SOURCES, List.of(Map.of("name", source, "type", "feed", "url", site.url("/feed.xml"), "interval.ms", 300)),
+                IngestConfig.SOURCES, List.of(Map.of("name", source, "type", "feed", "url", site.url("/feed.xml"), "interval.ms", 1000)),
+                // polls and page fetches take turns on the site's host: a short delay leaves the pages their turns
+                IngestConfig.FETCH_DELAY_MS, 50L,
                 IngestConfig.SOURCE_BACKOFF_MAX_MS, 1000L,
                 EnrichConfig.HEALTH_INTERVAL_MS, 300L,
                 EnrichConfig.HEALTH_FAILING_STREAK, 2));
