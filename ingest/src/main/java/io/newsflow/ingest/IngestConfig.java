@@ -87,6 +87,18 @@ public final class IngestConfig {
     public static final String SOURCE_BACKOFF_MAX_MS = "newsflow.ingest.source.backoff.max.ms";
     private static final String SOURCE_BACKOFF_MAX_MS_DOC = "Longest wait before a failing source is polled again, in milliseconds.";
 
+    public static final String STATE_CACHE_BYTES = "newsflow.ingest.state.cache.bytes";
+    private static final String STATE_CACHE_BYTES_DOC = "Block cache shared by the crawler state of all owned partitions (RocksDB), in bytes.";
+
+    public static final String STATE_WRITE_BUFFER_BYTES = "newsflow.ingest.state.write.buffer.bytes";
+    private static final String STATE_WRITE_BUFFER_BYTES_DOC = "Write buffers shared by the crawler state of all owned partitions, in bytes; charged to the block cache.";
+
+    public static final String STATE_RETENTION_MS = "newsflow.ingest.state.retention.ms";
+    private static final String STATE_RETENTION_MS_DOC = "A URL no source has listed and that was not fetched for this long is dropped from the crawler state and tombstoned, in milliseconds.";
+
+    public static final String STATE_RETENTION_SWEEP_MS = "newsflow.ingest.state.retention.sweep.ms";
+    private static final String STATE_RETENTION_SWEEP_MS_DOC = "How often the crawler state is swept for URLs past the retention, in milliseconds.";
+
     public static final String DEFAULT_USER_AGENT = "newsflow/0.1 (+https://github.com/newsflow/newsflow)";
     /** The bundled sources {@code newsflow up} polls when given none. */
     public static final String DEFAULT_SOURCES_RESOURCE = "io/newsflow/ingest/default-sources.yaml";
@@ -113,7 +125,12 @@ public final class IngestConfig {
             .define(ROBOTS_ERROR_RETRY_MS, Type.LONG, 300_000L, Range.atLeast(0), Importance.LOW, ROBOTS_ERROR_RETRY_MS_DOC)
             .define(CRAWL_DELAY_MAX_MS, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW, CRAWL_DELAY_MAX_MS_DOC)
             .define(SOURCE_INTERVAL_MS, Type.LONG, 600_000L, Range.atLeast(1), Importance.MEDIUM, SOURCE_INTERVAL_MS_DOC)
-            .define(SOURCE_BACKOFF_MAX_MS, Type.LONG, 21_600_000L, Range.atLeast(1), Importance.LOW, SOURCE_BACKOFF_MAX_MS_DOC);
+            .define(SOURCE_BACKOFF_MAX_MS, Type.LONG, 21_600_000L, Range.atLeast(1), Importance.LOW, SOURCE_BACKOFF_MAX_MS_DOC)
+            .define(STATE_CACHE_BYTES, Type.LONG, 64L * 1024 * 1024, Range.atLeast(1024 * 1024), Importance.MEDIUM, STATE_CACHE_BYTES_DOC)
+            .define(STATE_WRITE_BUFFER_BYTES, Type.LONG, 16L * 1024 * 1024, Range.atLeast(1024 * 1024), Importance.LOW,
+                    STATE_WRITE_BUFFER_BYTES_DOC)
+            .define(STATE_RETENTION_MS, Type.LONG, 180L * 24 * 3_600_000, Range.atLeast(1), Importance.MEDIUM, STATE_RETENTION_MS_DOC)
+            .define(STATE_RETENTION_SWEEP_MS, Type.LONG, 3_600_000L, Range.atLeast(1), Importance.LOW, STATE_RETENTION_SWEEP_MS_DOC);
 
     private final Map<String, Object> values;
     private final List<SourceSpec> sources;
@@ -248,6 +265,27 @@ public final class IngestConfig {
 
     public Duration sourceBackoffMax() {
         return duration(SOURCE_BACKOFF_MAX_MS);
+    }
+
+    public long stateCacheBytes() {
+        return (Long) values.get(STATE_CACHE_BYTES);
+    }
+
+    public long stateWriteBufferBytes() {
+        return (Long) values.get(STATE_WRITE_BUFFER_BYTES);
+    }
+
+    public Duration stateRetention() {
+        return duration(STATE_RETENTION_MS);
+    }
+
+    public Duration stateRetentionSweep() {
+        return duration(STATE_RETENTION_SWEEP_MS);
+    }
+
+    /** Where the crawler state of owned partitions lives: {@code <newsflow.data.dir>/ingest-state}. */
+    public java.nio.file.Path stateDir() {
+        return java.nio.file.Path.of((String) values.get(CommonConfig.DATA_DIR), "ingest-state");
     }
 
     public int pageMaxBytes() {

@@ -11,13 +11,14 @@ import io.newsflow.ingest.fetch.LinkFetcher;
 import io.newsflow.ingest.fetch.PageFetcher;
 import io.newsflow.ingest.frontier.LinkPublisher;
 import io.newsflow.ingest.frontier.RefetchPolicy;
-import io.newsflow.ingest.frontier.UrlStatusStore;
 import io.newsflow.ingest.http.AddressGuard;
 import io.newsflow.ingest.http.FetchLimits;
 import io.newsflow.ingest.http.HttpFetcher;
 import io.newsflow.ingest.robots.RobotsCache;
 import io.newsflow.ingest.source.SourcePollPublisher;
 import io.newsflow.ingest.source.SourcePoller;
+import io.newsflow.ingest.state.RetentionSweep;
+import io.newsflow.ingest.state.UrlStateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,13 +29,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingest stage: polls the sources into {@code newsflow.links} and, as a member of the fetcher
- * consumer group, fetches links into {@code newsflow.pages}, with its seen-set on
- * {@code newsflow.url-status}.
+ * consumer group, fetches links into {@code newsflow.pages}; the crawler state of the hosts it owns
+ * is kept on disk and on {@code newsflow.url-status}.
  */
 public final class IngestService implements Service, StatusSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-    private static final Duration SEEN_SET_LOAD_TIMEOUT = Duration.ofSeconds(60);
 
     private final IngestConfig config;
     private final Properties kafka;
@@ -42,7 +42,7 @@ public final class IngestService implements Service, StatusSource {
     private final Clock clock;
     private final AddressGuard guard;
     private final StartedResources started = new StartedResources();
-    private @Nullable UrlStatusStore statuses;
+    private @Nullable UrlStateStore statuses;
     private @Nullable LinkFetcher fetcher;
     private volatile boolean running;
 
@@ -73,9 +73,11 @@ public final class IngestService implements Service, StatusSource {
             RobotsCache robots = new RobotsCache(http, config.robotsAgentName(), config.robotsCache(), config.robotsErrorRetry(),
                     config.crawlDelayMax(), clock);
             RefetchPolicy policy = new RefetchPolicy(config.refetchInterval(), config.retryInterval());
-            UrlStatusStore store = started.add(new UrlStatusStore(kafka));
-            store.start(SEEN_SET_LOAD_TIMEOUT);
+            UrlStateStore store = started.add(new UrlStateStore(kafka, config.stateDir(), config.stateCacheBytes(),
+                    config.stateWriteBufferBytes(), config.stateRetention()));
+            store.start();
             statuses = store;
+            started.add(new RetentionSweep(store, config.stateRetention(), config.stateRetentionSweep(), clock)).start();
             LinkFetcher.Settings settings = new LinkFetcher.Settings(config.groupId(), config.fetchThreads(), config.fetchDelay(),
                     config.backoff(), config.backoffMax(), config.queueMax(), config.totalTimeout());
             LinkFetcher links = started.add(new LinkFetcher(settings, kafka, config.pageMaxBytes(), new PageFetcher(http, clock), robots,

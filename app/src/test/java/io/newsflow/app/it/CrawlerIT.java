@@ -94,9 +94,14 @@ class CrawlerIT {
         return values;
     }
 
+    /** An instance with a data dir of its own, as on a machine of its own. */
     private IngestService start(EmbeddedKafka kafka, Map<String, Object> values, MeterRegistry registry) {
-        IngestConfig config = new IngestConfig(PipelineConfigs.forTest(kafka, dataDir, "crawl", values));
-        IngestService service = new IngestService(config, PipelineConfigs.forTest(kafka, dataDir, "crawl", values).kafkaClientProperties(),
+        return start(kafka, dataDir.resolve(UUID.randomUUID().toString()), values, registry);
+    }
+
+    private IngestService start(EmbeddedKafka kafka, Path dir, Map<String, Object> values, MeterRegistry registry) {
+        IngestConfig config = new IngestConfig(PipelineConfigs.forTest(kafka, dir, "crawl", values));
+        IngestService service = new IngestService(config, PipelineConfigs.forTest(kafka, dir, "crawl", values).kafkaClientProperties(),
                 registry, Clock.systemUTC());
         service.start();
         return service;
@@ -187,22 +192,33 @@ class CrawlerIT {
     }
 
     @Test
-    @Timeout(120)
-    void aRestartedCrawlerReadsBackWhatItFetched(EmbeddedKafka kafka) throws Exception {
+    @Timeout(180)
+    void aRestartedCrawlerAndOneOnANewMachineFetchNothingAlreadyFetched(EmbeddedKafka kafka) throws Exception {
         try (CrawlSite site = new CrawlSite(4, 0)) {
             Map<TopicPartition, Long> beforeFirstCrawl = linksEnd(kafka);
+            Path machine = dataDir.resolve("machine");
             SimpleMeterRegistry before = new SimpleMeterRegistry();
-            try (IngestService crawler = start(kafka, crawl(kafka, groupFrom(kafka, beforeFirstCrawl), feedAndRobots(site), Map.of()), before)) {
+            try (IngestService crawler = start(kafka, machine, crawl(kafka, groupFrom(kafka, beforeFirstCrawl), feedAndRobots(site), Map.of()), before)) {
                 await(Duration.ofSeconds(60), "the first crawl", () -> site.articlesFetched() == 4 && drained(before));
             }
-            // a new group re-reads the first crawl's links: only the seen-set stops refetches
-            SimpleMeterRegistry after = new SimpleMeterRegistry();
-            try (IngestService restarted = start(kafka, crawl(kafka, groupFrom(kafka, beforeFirstCrawl), feedAndRobots(site), Map.of()), after)) {
-                await(Duration.ofSeconds(60), "the old links skipped as known",
-                        () -> sum(after, MetricNames.FETCH_SKIPPED, MetricNames.TAG_REASON, "known") >= 4);
+            // new groups re-read the first crawl's links: only the crawler state stops refetches
+            SimpleMeterRegistry restarted = new SimpleMeterRegistry();
+            try (IngestService again = start(kafka, machine, crawl(kafka, groupFrom(kafka, beforeFirstCrawl), feedAndRobots(site), Map.of()),
+                    restarted)) {
+                await(Duration.ofSeconds(60), "the old links skipped as known on the local state",
+                        () -> sum(restarted, MetricNames.FETCH_SKIPPED, MetricNames.TAG_REASON, "known") >= 4);
             }
-            assertEquals(0.0, sum(after, MetricNames.LINKS_DISCOVERED, MetricNames.TAG_OUTCOME, "published"),
-                    "rediscovered articles are known, so not published again");
+            SimpleMeterRegistry fresh = new SimpleMeterRegistry();
+            try (IngestService elsewhere = start(kafka, dataDir.resolve("new-machine"),
+                    crawl(kafka, groupFrom(kafka, beforeFirstCrawl), feedAndRobots(site), Map.of()), fresh)) {
+                await(Duration.ofSeconds(60), "the old links skipped as known on the state restored from the topic",
+                        () -> sum(fresh, MetricNames.FETCH_SKIPPED, MetricNames.TAG_REASON, "known") >= 4);
+            }
+            for (SimpleMeterRegistry later : List.of(restarted, fresh)) {
+                assertEquals(0.0, sum(later, MetricNames.LINKS_DISCOVERED, MetricNames.TAG_OUTCOME, "published"),
+                        "rediscovered articles are known, so not published again");
+                assertEquals(0.0, sum(later, MetricNames.FETCH_PAGES, null, null), "nothing fetched again");
+            }
             assertEquals(List.of(), site.articlesFetchedTwice());
         }
     }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param contentSha256 hash of the last published HTML, if any
  * @param etag the ETag of the last response, for conditional refetches
  * @param lastModified the Last-Modified of the last response, for conditional refetches
+ * @param listedAt when a source last listed the URL, as far as the crawler noted it (at most about
+ *     daily); with {@code checkedAt} it decides when the URL leaves the crawler state
  */
 @JsonPropertyOrder({"schema"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,7 +31,8 @@ public record UrlStatus(
         String outcome,
         @Nullable String contentSha256,
         @Nullable String etag,
-        @Nullable String lastModified) implements SchemaVersioned {
+        @Nullable String lastModified,
+        @Nullable Instant listedAt) implements SchemaVersioned {
 
     public static final String SCHEMA = "url-status/1";
 
@@ -37,6 +40,22 @@ public record UrlStatus(
         requireNonNull(url, "url");
         requireNonNull(checkedAt, "checkedAt");
         requireNonNull(outcome, "outcome");
+    }
+
+    /** A status not (yet) noted as listed by a source. */
+    public UrlStatus(String url, Instant checkedAt, int status, String outcome, @Nullable String contentSha256,
+            @Nullable String etag, @Nullable String lastModified) {
+        this(url, checkedAt, status, outcome, contentSha256, etag, lastModified, null);
+    }
+
+    /** The same status, noted as listed by a source at {@code when}. */
+    public UrlStatus listed(Instant when) {
+        return new UrlStatus(url, checkedAt, status, outcome, contentSha256, etag, lastModified, when);
+    }
+
+    /** The last time anything showed the URL is alive for the crawler: its last fetch or its last listing. */
+    public Instant lastSeen() {
+        return listedAt != null && listedAt.isAfter(checkedAt) ? listedAt : checkedAt;
     }
 
     @Override

@@ -36,8 +36,9 @@ public final class Topics {
             new Topic<>("newsflow.dead-letters", Serdes.ByteArray(), Serdes.ByteArray());
 
     /**
-     * What the crawler last learned about each URL; key = canonical URL; compacted, so a restarted
-     * crawler reads back its seen-set instead of refetching everything.
+     * What the crawler last learned about each URL; key = canonical URL, sent to the partition its
+     * host has in {@link #LINKS}, so a host's state moves with the host; compacted, the source of
+     * truth the crawler's on-disk state restores from.
      */
     public static final Topic<String, UrlStatus> URL_STATUS =
             new Topic<>("newsflow.url-status", Serdes.String(), new JsonSerde<>(UrlStatus.class));

@@ -19,7 +19,7 @@ import io.newsflow.core.topic.DeadLetterPublisher;
 import io.newsflow.core.topic.Topics;
 import io.newsflow.core.topic.HostKey;
 import io.newsflow.ingest.frontier.RefetchPolicy;
-import io.newsflow.ingest.frontier.UrlStatusStore;
+import io.newsflow.ingest.state.UrlStateStore;
 import io.newsflow.ingest.robots.RobotsCache;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -64,7 +64,6 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkFetcher.class);
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
-    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * @param groupId the consumer group all fetcher instances share
@@ -96,7 +95,7 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
     private final Settings settings;
     private final PageFetcher pages;
     private final RobotsCache robots;
-    private final UrlStatusStore statuses;
+    private final UrlStateStore statuses;
     private final RefetchPolicy policy;
     private final MeterRegistry registry;
     private final Clock clock;
@@ -119,7 +118,7 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
     private long lastCommitNanos = System.nanoTime();
 
     public LinkFetcher(Settings settings, Properties kafka, int pageMaxBytes, PageFetcher pages, RobotsCache robots,
-            UrlStatusStore statuses, RefetchPolicy policy, MeterRegistry registry, Clock clock) {
+            UrlStateStore statuses, RefetchPolicy policy, MeterRegistry registry, Clock clock) {
         this.settings = requireNonNull(settings, "settings");
         this.pages = requireNonNull(pages, "pages");
         this.robots = requireNonNull(robots, "robots");
@@ -321,6 +320,7 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
                 LOG.warn("commit on handover failed: {}", e.toString());
             }
             offsets.forget(set);
+            statuses.revoke(numbers(partitions));
             LOG.info("handed over {} ({} queued links left for the next owner)", set, dropped.size());
         }
 
@@ -330,6 +330,7 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
             listeners.forEach(l -> l.revoked(hostsOf(partitions)));
             queues.removePartitions(new HashSet<>(partitions));
             offsets.forget(partitions);
+            statuses.revoke(numbers(partitions));
         }
 
         @Override
@@ -337,13 +338,18 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
             if (partitions.isEmpty()) {
                 return;
             }
-            if (!statuses.awaitCaughtUp(CATCH_UP_TIMEOUT)) {
-                LOG.warn("url-status not caught up within {}; some links may be fetched twice", CATCH_UP_TIMEOUT);
-            }
+            // the hosts' state first: their links and sources are looked up in it
+            statuses.assign(numbers(partitions));
             partitions.forEach(p -> owned.add(p.partition()));
             Predicate<String> arriving = hostsOf(partitions);
             listeners.forEach(l -> l.assigned(arriving));
             LOG.info("owning {}", partitions);
+        }
+
+        private static Set<Integer> numbers(Collection<TopicPartition> partitions) {
+            Set<Integer> numbers = new HashSet<>();
+            partitions.forEach(p -> numbers.add(p.partition()));
+            return numbers;
         }
 
         private Predicate<String> hostsOf(Collection<TopicPartition> partitions) {
@@ -390,6 +396,8 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
         // a revisit is scheduled by enrich to catch edits: it is due whatever the seen-set says
         if (!queued.link().isRevisit() && !policy.due(previous, now)) {
             skipped("known");
+            // listed again: the URL stays in the state past its retention
+            statuses.noteListed(previous, now);
             queues.releaseUnused(host);
             return;
         }

@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.record.Link;
+import io.newsflow.core.record.UrlStatus;
 import io.newsflow.core.topic.Topics;
 import io.newsflow.core.topic.HostKey;
 import io.newsflow.ingest.source.LinkSink;
+import io.newsflow.ingest.state.UrlStateStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
@@ -23,8 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes discovered URLs to {@code newsflow.links}, canonicalised and keyed by {@link HostKey}.
- * A URL the seen-set knows and that is not due again is not published, nor is one published
- * recently and not fetched yet, so re-polling a feed every minute does not flood the topic.
+ * A URL of an owned host that the crawler state knows and that is not due again is not published
+ * (its listing is noted, for retention), nor is one published recently and not fetched yet, so
+ * re-polling a feed every minute does not flood the topic. A URL on a host another instance owns
+ * is published (at most once per retry interval) and its owner skips it when known.
  */
 public final class LinkPublisher implements LinkSink, AutoCloseable {
 
@@ -32,13 +36,13 @@ public final class LinkPublisher implements LinkSink, AutoCloseable {
     private static final int RECENT_LIMIT = 200_000;
 
     private final KafkaProducer<String, Link> producer;
-    private final UrlStatusStore statuses;
+    private final UrlStateStore statuses;
     private final RefetchPolicy policy;
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, Instant> recentlyPublished = new ConcurrentHashMap<>();
 
-    public LinkPublisher(Properties kafka, UrlStatusStore statuses, RefetchPolicy policy, MeterRegistry registry, Clock clock) {
+    public LinkPublisher(Properties kafka, UrlStateStore statuses, RefetchPolicy policy, MeterRegistry registry, Clock clock) {
         Properties props = new Properties();
         props.putAll(requireNonNull(kafka, "kafka"));
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -63,7 +67,12 @@ public final class LinkPublisher implements LinkSink, AutoCloseable {
         Instant now = clock.instant();
         Instant published = recentlyPublished.get(canonical);
         boolean waiting = published != null && now.isBefore(published.plus(policy.retryAfter()));
-        if (waiting || !policy.due(statuses.get(canonical), now)) {
+        // the state of hosts this instance owns is here; a link of another host goes to its owner, who decides
+        UrlStatus known = statuses.get(canonical);
+        if (waiting || !policy.due(known, now)) {
+            if (known != null) {
+                statuses.noteListed(known, now);
+            }
             count("known");
             return false;
         }
