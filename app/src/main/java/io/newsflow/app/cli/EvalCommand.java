@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             EvalExtractionCommand.class,
             EvalPersonsCommand.class,
-            EvalCountriesCommand.class
+            EvalCountriesCommand.class,
+            EvalSyndicationCommand.class
         })
 final class EvalCommand implements Runnable {
 
