@@ -2,6 +2,7 @@ package io.newsflow.app.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.TopicBootstrap;
 import io.newsflow.app.run.RunningProcess;
@@ -79,7 +80,10 @@ public final class PipelineBench {
      * The figures of one run; rates in pages per second, latencies in milliseconds. cpuMsPerPage is
      * the CPU time of the whole process (broker, bench site, the three stages) per page of the peak
      * phase, less sensitive than the rate to other jobs on the machine; jitMsPerPage is the part of
-     * it the JIT compiler threads used, in the same phase.
+     * it the JIT compiler threads used, in the same phase. enrichMsPerArticle is the mean time of
+     * the extract step per page plus the tag step per article in the peak phase, storyMsPerArticle
+     * the mean time of the story step per article in the same phase, and storyToEnrichRatio the one
+     * over the other.
      */
     public record Result(
             int warmupPages,
@@ -99,7 +103,10 @@ public final class PipelineBench {
             double kafkaOnlyPagesPerSecond,
             double parseOnlyPagesPerSecond,
             double ratioToKafkaOnly,
-            double ratioToParseOnly) {
+            double ratioToParseOnly,
+            double enrichMsPerArticle,
+            double storyMsPerArticle,
+            double storyToEnrichRatio) {
     }
 
     private static final int PARSE_ROUNDS = 3;
@@ -218,7 +225,7 @@ public final class PipelineBench {
 
     /** What one phase stored: pages processed, first fetch to last store, and each row's freshness. */
     private record Phase(int pagesProcessed, int articles, double seconds, long[] freshnessMs, double cpuMsPerPage,
-            double jitMsPerPage) {
+            double jitMsPerPage, StepTimes steps) {
 
         double rate() {
             return pagesProcessed / seconds;
@@ -256,7 +263,9 @@ public final class PipelineBench {
                     percentile(freshness, 50), percentile(freshness, 95), percentile(freshness, 99),
                     heap.peakMegabytes(), heap.peakAfterCollectionMegabytes(),
                     Decimals.round(kafkaOnly, 1), Decimals.round(parseOnly, 1),
-                    Decimals.round(throughput / kafkaOnly, 3), Decimals.round(throughput / parseOnly, 3));
+                    Decimals.round(throughput / kafkaOnly, 3), Decimals.round(throughput / parseOnly, 3),
+                    Decimals.round(peak.steps().enrichMs(), 3), Decimals.round(peak.steps().storyMs(), 3),
+                    Decimals.round(peak.steps().storyMs() / peak.steps().enrichMs(), 4));
         }
     }
 
@@ -264,11 +273,12 @@ public final class PipelineBench {
     private Phase phase(String name, Stages stages, LinkOffers offers, int first, int count, double rate, Path db)
             throws Exception {
         if (count == 0) {
-            return new Phase(0, 0, 0, new long[0], 0, 0);
+            return new Phase(0, 0, 0, new long[0], 0, 0, new StepTimes(new long[6]));
         }
         long processedBefore = stages.processed();
         long cpuBefore = PROCESS.getProcessCpuTime();
         long jitBefore = CompilerCpu.nanos();
+        StepTimes stepsBefore = stages.steps();
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         try (Progress done = Progress.toStderr("bench pipeline: " + name + " pages enriched", count)) {
             long shown = 0;
@@ -297,7 +307,7 @@ public final class PipelineBench {
         }
         double cpuMsPerPage = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e6 / processed;
         double jitMsPerPage = (CompilerCpu.nanos() - jitBefore) / 1e6 / processed;
-        return fromStore(db, first, count, (int) processed, cpuMsPerPage, jitMsPerPage);
+        return fromStore(db, first, count, (int) processed, cpuMsPerPage, jitMsPerPage, stages.steps().minus(stepsBefore));
     }
 
     /** The pipeline's counters: pages enriched or skipped as not articles, and rows stored. */
@@ -313,6 +323,44 @@ public final class PipelineBench {
 
         long stored() {
             return count(registry, MetricNames.SINK_ROWS, "written");
+        }
+
+        /** Total time and count of the extract, tag and story step timers so far. */
+        StepTimes steps() {
+            long[] values = new long[6];
+            int i = 0;
+            for (String step : List.of("extract", "tag", "story")) {
+                Timer timer = registry.find(MetricNames.ENRICH_STEP_DURATION).tag(MetricNames.TAG_STEP, step).timer();
+                values[i++] = timer == null ? 0 : (long) timer.totalTime(TimeUnit.NANOSECONDS);
+                values[i++] = timer == null ? 0 : timer.count();
+            }
+            return new StepTimes(values);
+        }
+    }
+
+    /** Total nanoseconds and count of the extract, tag and story steps, in that order, pairwise. */
+    private record StepTimes(long[] values) {
+
+        StepTimes minus(StepTimes before) {
+            long[] delta = new long[values.length];
+            for (int i = 0; i < values.length; i++) {
+                delta[i] = values[i] - before.values[i];
+            }
+            return new StepTimes(delta);
+        }
+
+        private double meanMs(int step) {
+            long count = values[step * 2 + 1];
+            return count == 0 ? 0 : values[step * 2] / 1e6 / count;
+        }
+
+        /** Extract per page plus tag per article: what enriching one article costs. */
+        double enrichMs() {
+            return meanMs(0) + meanMs(1);
+        }
+
+        double storyMs() {
+            return meanMs(2);
         }
     }
 
@@ -347,7 +395,7 @@ public final class PipelineBench {
 
     /** Rate and freshness of one phase from its rows: first fetch to last store, and store minus fetch per row. */
     private static Phase fromStore(Path db, int first, int count, int processed, double cpuMsPerPage,
-            double jitMsPerPage) throws SQLException {
+            double jitMsPerPage, StepTimes steps) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT url, fetched_at, stored_at FROM articles")) {
@@ -364,7 +412,8 @@ public final class PipelineBench {
             long firstFetch = rows.stream().mapToLong(r -> r[0]).min().orElseThrow();
             long lastStore = rows.stream().mapToLong(r -> r[1]).max().orElseThrow();
             long[] freshness = rows.stream().mapToLong(r -> r[1] - r[0]).sorted().toArray();
-            return new Phase(processed, rows.size(), Math.max(1, lastStore - firstFetch) / 1000.0, freshness, cpuMsPerPage, jitMsPerPage);
+            return new Phase(processed, rows.size(), Math.max(1, lastStore - firstFetch) / 1000.0, freshness, cpuMsPerPage,
+                    jitMsPerPage, steps);
         }
     }
 
