@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +38,8 @@ public final class JdbcArticleStore implements ArticleStore {
     private static final String UPSERT = """
             INSERT INTO articles (id, url, source, title, authors, published_at, modified_at, section, lead,
                 language, image, text, word_count, content_sha256, version, fetched_at, stored_at,
-                extractor_version, tagger_version, dated_at)
-            VALUES (?, ?, ?, ?, %1$s, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                extractor_version, tagger_version, dated_at, story_id, story_overlap)
+            VALUES (?, ?, ?, ?, %1$s, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET url = excluded.url, source = excluded.source,
                 title = excluded.title, authors = excluded.authors, published_at = excluded.published_at,
                 modified_at = excluded.modified_at, section = excluded.section, lead = excluded.lead,
@@ -46,7 +47,7 @@ public final class JdbcArticleStore implements ArticleStore {
                 word_count = excluded.word_count, content_sha256 = excluded.content_sha256,
                 version = excluded.version, fetched_at = excluded.fetched_at, stored_at = excluded.stored_at,
                 extractor_version = excluded.extractor_version, tagger_version = excluded.tagger_version,
-                dated_at = excluded.dated_at
+                dated_at = excluded.dated_at, story_id = excluded.story_id, story_overlap = excluded.story_overlap
             WHERE articles.version < excluded.version
             """;
 
@@ -253,7 +254,13 @@ public final class JdbcArticleStore implements ArticleStore {
         dialect.bindInstant(ps, i++, storedAt);
         ps.setString(i++, a.extractorVersion());
         ps.setString(i++, a.taggerVersion());
-        dialect.bindInstant(ps, i, a.publishedAt() != null ? a.publishedAt() : a.fetchedAt());
+        dialect.bindInstant(ps, i++, a.publishedAt() != null ? a.publishedAt() : a.fetchedAt());
+        ps.setString(i++, a.storyId());
+        if (a.storyOverlap() == null) {
+            ps.setNull(i, Types.DOUBLE);
+        } else {
+            ps.setDouble(i, a.storyOverlap());
+        }
     }
 
     private static String json(Object value) {

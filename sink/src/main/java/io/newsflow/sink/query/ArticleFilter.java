@@ -26,14 +26,16 @@ import org.jspecify.annotations.Nullable;
  * @param since only articles dated at or after this (published, else fetched)
  * @param limit most articles in one page, 1 to {@value #MAX_LIMIT}
  * @param after continue after this article, from a previous page's {@code next}
+ * @param onePerStory list one article per story ({@code distinct=story}): the earliest of the story's
+ *     matching articles, usually the original a syndicated copy was made from
  */
 public record ArticleFilter(@Nullable String country, @Nullable String person, List<String> words,
-        @Nullable Instant since, int limit, @Nullable Cursor after) {
+        @Nullable Instant since, int limit, @Nullable Cursor after, boolean onePerStory) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
     /** The query parameters {@link #parse} understands. */
-    public static final Set<String> PARAMETERS = Set.of("country", "person", "q", "since", "limit", "cursor");
+    public static final Set<String> PARAMETERS = Set.of("country", "person", "q", "since", "limit", "cursor", "distinct");
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -62,7 +64,17 @@ public record ArticleFilter(@Nullable String country, @Nullable String person, L
         }
         return new ArticleFilter(country(params.get("country")), person(params.get("person")),
                 words(params.get("q")), since(params.get("since")), limit(params.get("limit")),
-                params.get("cursor") == null ? null : Cursor.decode(params.get("cursor")));
+                params.get("cursor") == null ? null : Cursor.decode(params.get("cursor")), distinct(params.get("distinct")));
+    }
+
+    private static boolean distinct(@Nullable String value) {
+        if (value == null) {
+            return false;
+        }
+        if (!value.equals("story")) {
+            throw new IllegalArgumentException("distinct must be 'story' (one article per story), got '" + value + "'");
+        }
+        return true;
     }
 
     private static @Nullable String country(@Nullable String value) {

@@ -52,13 +52,22 @@ public final class ArticleQueries implements AutoCloseable {
         this.pool = database.pool("newsflow-api", CONNECTIONS, true);
     }
 
-    /** One page of the articles matching the filter, newest first. */
+    /**
+     * One page of the articles matching the filter, newest first. With {@link ArticleFilter#onePerStory()}
+     * each story is listed once, by the earliest of its matching articles (a row stored before
+     * stories is its own story), and carries how many of its articles match.
+     */
     public ArticlePage find(ArticleFilter filter) throws SQLException {
         Dialect dialect = database.dialect();
         StringBuilder sql = new StringBuilder("""
                 SELECT a.id, a.url, a.title, a.source, a.section, a.lead, a.language, a.published_at, a.dated_at,
-                    a.version, a.word_count
-                FROM articles a WHERE 1 = 1""");
+                    a.version, a.word_count, a.story_id""");
+        if (filter.onePerStory()) {
+            sql.append("""
+                    , ROW_NUMBER() OVER (PARTITION BY COALESCE(a.story_id, a.id) ORDER BY a.dated_at, a.id) AS story_rank,
+                        COUNT(*) OVER (PARTITION BY COALESCE(a.story_id, a.id)) AS story_articles""");
+        }
+        sql.append(" FROM articles a WHERE 1 = 1");
         List<Binder> params = new ArrayList<>();
         if (filter.country() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM article_countries c WHERE c.article_id = a.id AND c.code = ?)");
@@ -76,6 +85,10 @@ public final class ArticleQueries implements AutoCloseable {
         if (filter.since() != null) {
             sql.append(" AND a.dated_at >= ?");
             params.add((ps, i) -> dialect.bindInstant(ps, i, filter.since()));
+        }
+        if (filter.onePerStory()) {
+            // the window ranks a story's matching articles; the page is taken from the first of each
+            sql.insert(0, "SELECT * FROM (").append(") a WHERE a.story_rank = 1");
         }
         Cursor after = filter.after();
         if (after != null) {
@@ -95,7 +108,7 @@ public final class ArticleQueries implements AutoCloseable {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Row(rs, dialect));
+                        rows.add(new Row(rs, dialect, filter.onePerStory()));
                     }
                 }
             }
@@ -112,7 +125,8 @@ public final class ArticleQueries implements AutoCloseable {
             for (Row r : rows) {
                 page.add(new ArticleSummary(r.id, r.url, r.title, r.source, r.section, r.lead, r.language,
                         r.publishedAt, r.datedAt, r.version, r.wordCount,
-                        countries.getOrDefault(r.id, List.of()), persons.getOrDefault(r.id, List.of())));
+                        countries.getOrDefault(r.id, List.of()), persons.getOrDefault(r.id, List.of()), r.storyId,
+                        r.storyArticles));
             }
             return new ArticlePage(page, next);
         });
@@ -138,7 +152,8 @@ public final class ArticleQueries implements AutoCloseable {
                             rs.getInt("version"), requireNonNull(dialect.readInstant(rs, "fetched_at")),
                             requireNonNull(dialect.readInstant(rs, "stored_at")),
                             requireNonNull(dialect.readInstant(rs, "dated_at")), countries(c, id), persons(c, id),
-                            rs.getString("extractor_version"), rs.getString("tagger_version"));
+                            rs.getString("extractor_version"), rs.getString("tagger_version"), rs.getString("story_id"),
+                            storyOverlap(rs));
                 }
             }
             return Optional.of(article);
@@ -200,6 +215,11 @@ public final class ArticleQueries implements AutoCloseable {
             }
             return Optional.of(new ArticleHistory(id, url, requireNonNull(source), version, List.copyOf(versions.values()), edits));
         });
+    }
+
+    private static @Nullable Double storyOverlap(ResultSet rs) throws SQLException {
+        double overlap = rs.getDouble("story_overlap");
+        return rs.wasNull() ? null : overlap;
     }
 
     private static List<CountryTag> countries(Connection c, String id) throws SQLException {
@@ -301,8 +321,10 @@ public final class ArticleQueries implements AutoCloseable {
         final Instant datedAt;
         final int version;
         final int wordCount;
+        final @Nullable String storyId;
+        final @Nullable Integer storyArticles;
 
-        Row(ResultSet rs, Dialect dialect) throws SQLException {
+        Row(ResultSet rs, Dialect dialect, boolean onePerStory) throws SQLException {
             id = rs.getString("id");
             url = rs.getString("url");
             title = rs.getString("title");
@@ -314,6 +336,8 @@ public final class ArticleQueries implements AutoCloseable {
             datedAt = requireNonNull(dialect.readInstant(rs, "dated_at"));
             version = rs.getInt("version");
             wordCount = rs.getInt("word_count");
+            storyId = rs.getString("story_id");
+            storyArticles = onePerStory ? rs.getInt("story_articles") : null;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.newsflow.sink.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,13 +17,14 @@ class ArticleFilterTest {
     void readsEveryParameter() {
         Cursor cursor = new Cursor(Instant.parse("2024-05-01T00:00:00Z"), "abc");
         ArticleFilter f = ArticleFilter.parse(Map.of("country", "kp", "person", " Rex Tillerson ",
-                "q", "Climate, talks!", "since", "2024-05-01", "limit", "10", "cursor", cursor.encode()));
+                "q", "Climate, talks!", "since", "2024-05-01", "limit", "10", "cursor", cursor.encode(), "distinct", "story"));
         assertEquals("KP", f.country());
         assertEquals("Rex Tillerson", f.person());
         assertEquals(List.of("climate", "talks"), f.words());
         assertEquals(Instant.parse("2024-05-01T00:00:00Z"), f.since());
         assertEquals(10, f.limit());
         assertEquals(cursor, f.after());
+        assertTrue(f.onePerStory());
     }
 
     @Test
@@ -32,6 +34,7 @@ class ArticleFilterTest {
         assertEquals(List.of(), f.words());
         assertEquals(50, f.limit());
         assertNull(f.after());
+        assertFalse(f.onePerStory());
     }
 
     @Test
@@ -50,6 +53,7 @@ class ArticleFilterTest {
         assertMessage(Map.of("person", "  "), "person must be a name");
         assertMessage(Map.of("cursor", "not-a-cursor"), "cursor is not one this API returned");
         assertMessage(Map.of("contry", "KP"), "unknown parameter contry");
+        assertMessage(Map.of("distinct", "url"), "distinct must be 'story' (one article per story), got 'url'");
     }
 
     private static void assertMessage(Map<String, String> params, String expected) {

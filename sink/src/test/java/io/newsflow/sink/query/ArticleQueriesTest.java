@@ -56,6 +56,49 @@ class ArticleQueriesTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void storesTheStoryAndListsOneArticlePerStoryWithHowManyOfItsArticlesMatch(Dialect dialect) throws Exception {
+        try (TestDatabase db = TestDatabase.of(dialect, dir); JdbcArticleStore store = new JdbcArticleStore(db.database());
+                ArticleQueries queries = new ArticleQueries(db.database())) {
+            store.write(List.of(
+                    TestArticles.article("wire", 1, "Wire", T0).withStory("wire", null),
+                    TestArticles.article("other", 1, "Other", T0.plusSeconds(1800)).withStory("other", null),
+                    TestArticles.article("copy-1", 1, "Copy one", T0.plusSeconds(3600)).withStory("wire", 0.8),
+                    TestArticles.article("copy-2", 1, "Copy two", T0.plusSeconds(7200)).withStory("wire", 0.65),
+                    // stored before stories: its own story
+                    TestArticles.article("legacy", 1, "Legacy", T0.plusSeconds(10800))));
+
+            assertEquals(List.of("legacy", "copy-2", "copy-1", "other", "wire"), ids(queries, Map.of()));
+            ArticlePage stories = queries.find(ArticleFilter.parse(Map.of("distinct", "story")));
+            assertEquals(List.of("legacy", "other", "wire"), stories.articles().stream().map(ArticleSummary::id).toList(),
+                    "each story once, by its earliest article");
+            assertEquals(List.of(1, 1, 3), stories.articles().stream().map(ArticleSummary::storyArticles).toList());
+            assertEquals("wire", stories.articles().get(2).storyId());
+            assertNull(stories.articles().get(0).storyId());
+            assertEquals(List.of("legacy", "copy-1", "other"), ids(queries, Map.of("distinct", "story", "since",
+                    "2024-05-01T10:00:00Z")), "the earliest of the story's matching articles stands for it");
+
+            List<String> paged = new ArrayList<>();
+            Map<String, String> params = new HashMap<>(Map.of("distinct", "story", "limit", "1"));
+            for (int page = 0; page < 10; page++) {
+                ArticlePage p = queries.find(ArticleFilter.parse(params));
+                p.articles().forEach(a -> paged.add(a.id()));
+                if (p.next() == null) {
+                    break;
+                }
+                params.put("cursor", p.next());
+            }
+            assertEquals(List.of("legacy", "other", "wire"), paged);
+
+            StoredArticle copy = queries.get("copy-1").orElseThrow();
+            assertEquals("wire", copy.storyId());
+            assertEquals(0.8, copy.storyOverlap());
+            assertNull(queries.get("wire").orElseThrow().storyOverlap());
+            assertNull(queries.find(ArticleFilter.parse(Map.of())).articles().get(0).storyArticles());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void pagesThroughEveryArticleOnceNewestFirst(Dialect dialect) throws Exception {
         try (TestDatabase db = TestDatabase.of(dialect, dir); JdbcArticleStore store = new JdbcArticleStore(db.database());
                 ArticleQueries queries = new ArticleQueries(db.database())) {
