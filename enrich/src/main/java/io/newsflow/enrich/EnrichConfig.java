@@ -70,7 +70,7 @@ public final class EnrichConfig {
             + "in milliseconds, measured on the fetch times of the articles.";
     public static final String STORY_MAX_SIGNATURES = "newsflow.enrich.story.max.signatures";
     private static final String STORY_MAX_SIGNATURES_DOC = "Most recent articles whose signatures the story step keeps "
-            + "(about 3 KB each on disk); the oldest go first when there are more.";
+            + "(about 2 KB each on disk); the oldest go first when there are more.";
     public static final String STORY_MIN_OVERLAP = "newsflow.enrich.story.min.overlap";
     private static final String STORY_MIN_OVERLAP_DOC = "Least estimated Jaccard similarity of 5-word shingles for an "
             + "article to be a copy of a recent one (see docs/stories.md for how it was chosen).";

@@ -43,9 +43,19 @@ public record Signature(int[] hashes) {
             for (int row = 0; row < StorySigner.ROWS; row++) {
                 h = StorySigner.mix(h ^ (hashes[band * StorySigner.ROWS + row] & 0xFFFFFFFFL));
             }
-            keys[band] = String.format("%02x%016x", band, h);
+            keys[band] = hex(band, 2) + hex(h, 16);
         }
         return keys;
+    }
+
+    /** {@code value} in lower-case hex, zero-padded to {@code digits}. */
+    private static String hex(long value, int digits) {
+        char[] out = new char[digits];
+        for (int i = digits - 1; i >= 0; i--) {
+            out[i] = Character.forDigit((int) (value & 0xF), 16);
+            value >>>= 4;
+        }
+        return new String(out);
     }
 
     /** Whether some band of the two signatures agrees on every row: the two texts are candidates. */

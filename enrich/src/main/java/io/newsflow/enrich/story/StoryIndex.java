@@ -3,9 +3,12 @@ package io.newsflow.enrich.story;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -13,8 +16,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The recent articles a new one can be a copy of, in three Kafka Streams stores: id to
- * {@link StoryEntry}; LSH band key + "/" + id to seen time (a prefix scan of a band key gives the
- * candidates); and zero-padded seen time + "/" + id to id, oldest first, for ageing out.
+ * {@link StoryEntry}; LSH band key to the ids of the recent articles in that band (comma-separated,
+ * newest last, at most {@link #MAX_BAND_IDS}; an exact copy, whose signature equals one already
+ * indexed, is not indexed again, since its twin finds the same articles); and zero-padded seen time + "/" + id to id, oldest
+ * first, for ageing out. Every lookup is a point read: no iterator is opened per article.
  *
  * <p>Bounded twice: an entry is dropped once it is older than the window (measured from the newest
  * article seen, so a replay of old pages ages by its own clock) and the oldest entries are dropped
@@ -22,18 +27,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StoryIndex {
 
-    /** Candidates looked at per article at most: a band shared by thousands of texts is boilerplate, not a story. */
-    static final int MAX_CANDIDATES = 500;
-
-    private static final StringSerializer KEYS = new StringSerializer();
+    /**
+     * Ids kept per band, the newest: a band shared by more recent articles than this is a story with
+     * many copies (any of them finds it) or boilerplate, and older ids in it add work, not stories.
+     */
+    static final int MAX_BAND_IDS = 16;
 
     private final KeyValueStore<String, StoryEntry> entries;
-    private final KeyValueStore<String, Long> bands;
+    private final KeyValueStore<String, String> bands;
     private final KeyValueStore<String, String> byTime;
     private final StorySigner signer;
     private final Settings settings;
     private long size;
     private long newest;
+    private long oldest = Long.MAX_VALUE;
 
     /**
      * @param window how long an article can be the first of a story
@@ -61,7 +68,7 @@ public final class StoryIndex {
     }
 
     /** Over stores that a restore may have filled: counts them once, here, to know the size and the clock. */
-    public StoryIndex(KeyValueStore<String, StoryEntry> entries, KeyValueStore<String, Long> bands,
+    public StoryIndex(KeyValueStore<String, StoryEntry> entries, KeyValueStore<String, String> bands,
             KeyValueStore<String, String> byTime, StorySigner signer, Settings settings) {
         this.entries = entries;
         this.bands = bands;
@@ -70,7 +77,9 @@ public final class StoryIndex {
         this.settings = settings;
         try (KeyValueIterator<String, String> all = byTime.all()) {
             while (all.hasNext()) {
-                newest = Math.max(newest, timeOf(all.next().key));
+                long seen = timeOf(all.next().key);
+                newest = Math.max(newest, seen);
+                oldest = Math.min(oldest, seen);
                 size++;
             }
         }
@@ -92,9 +101,10 @@ public final class StoryIndex {
         newest = Math.max(newest, seenAt);
         long horizon = newest - settings.window().toMillis();
         String[] keys = signature.bandKeys();
+        String[] members = new String[keys.length];
         StoryEntry best = null;
         double bestOverlap = -1;
-        for (String candidate : candidates(keys)) {
+        for (String candidate : candidates(keys, members)) {
             StoryEntry entry = entries.get(candidate);
             if (entry == null || entry.seenAt() < horizon) {
                 continue;
@@ -103,6 +113,9 @@ public final class StoryIndex {
             if (overlap >= settings.minOverlap() && overlap > bestOverlap) {
                 best = entry;
                 bestOverlap = overlap;
+                if (overlap == 1.0) {
+                    break; // no candidate can be closer
+                }
             }
         }
         Assignment assignment;
@@ -113,7 +126,8 @@ public final class StoryIndex {
             double overlap = first == null ? bestOverlap : signature.overlap(first.signature());
             assignment = new Assignment(best.storyId(), overlap, true);
         }
-        add(id, new StoryEntry(assignment.storyId(), assignment.overlap(), signature, seenAt), keys);
+        add(id, new StoryEntry(assignment.storyId(), assignment.overlap(), signature, seenAt), keys,
+                bestOverlap == 1.0 ? null : members);
         evict(horizon);
         return assignment;
     }
@@ -123,42 +137,82 @@ public final class StoryIndex {
         return size;
     }
 
-    private Set<String> candidates(String[] keys) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (String key : keys) {
-            try (KeyValueIterator<String, Long> band = bands.prefixScan(key + "/", KEYS)) {
-                while (band.hasNext() && ids.size() < MAX_CANDIDATES) {
-                    String bandKey = band.next().key;
-                    ids.add(bandKey.substring(bandKey.indexOf('/') + 1));
+    /**
+     * The ids in the signature's bands, those sharing the most bands first (the likeliest copies);
+     * {@code members} receives each band's current list, for {@link #add}.
+     */
+    private List<String> candidates(String[] keys, String[] members) {
+        Map<String, Integer> shared = new HashMap<>();
+        for (int band = 0; band < keys.length; band++) {
+            String ids = bands.get(keys[band]);
+            members[band] = ids;
+            if (ids != null) {
+                for (String candidate : ids.split(",")) {
+                    shared.merge(candidate, 1, Integer::sum);
                 }
             }
         }
+        List<String> ids = new ArrayList<>(shared.keySet());
+        ids.sort(Comparator.comparing(shared::get, Comparator.reverseOrder()));
         return ids;
     }
 
-    private void add(String id, StoryEntry entry, String[] keys) {
+    /** Adds the entry; to the bands too unless {@code members} is null (an exact copy of one indexed). */
+    private void add(String id, StoryEntry entry, String[] keys, String @Nullable [] members) {
         entries.put(id, entry);
-        for (String key : keys) {
-            bands.put(key + "/" + id, entry.seenAt());
+        if (members != null) {
+            for (int band = 0; band < keys.length; band++) {
+                bands.put(keys[band], appended(members[band], id));
+            }
         }
         byTime.put(timeKey(entry.seenAt(), id), id);
+        oldest = Math.min(oldest, entry.seenAt());
         size++;
     }
 
-    /** Drops entries older than the horizon, then the oldest while over the maximum. */
+    /** The band's ids with {@code id} added last, the oldest dropped beyond {@link #MAX_BAND_IDS}. */
+    static String appended(@Nullable String ids, String id) {
+        if (ids == null || ids.isEmpty()) {
+            return id;
+        }
+        String joined = ids + "," + id;
+        int count = 1;
+        for (int i = 0; i < ids.length(); i++) {
+            if (ids.charAt(i) == ',') {
+                count++;
+            }
+        }
+        int drop = count + 1 - MAX_BAND_IDS;
+        int from = 0;
+        while (drop-- > 0) {
+            from = joined.indexOf(',', from) + 1;
+        }
+        return joined.substring(from);
+    }
+
+    /**
+     * Drops entries older than the horizon, then the oldest while over the maximum. The oldest seen
+     * time is kept in memory, so the time store is only read when something is due to go.
+     */
     private void evict(long horizon) {
-        while (size > 0) {
-            KeyValue<String, String> oldest;
+        while (size > 0 && (oldest < horizon || size > settings.maxSignatures())) {
+            KeyValue<String, String> first;
             try (KeyValueIterator<String, String> all = byTime.all()) {
                 if (!all.hasNext()) {
                     return;
                 }
-                oldest = all.next();
+                first = all.next();
             }
-            if (timeOf(oldest.key) >= horizon && size <= settings.maxSignatures()) {
+            long seen = timeOf(first.key);
+            if (seen >= horizon && size <= settings.maxSignatures()) {
+                oldest = seen;
                 return;
             }
-            remove(oldest.key, oldest.value);
+            remove(first.key, first.value);
+            oldest = Long.MIN_VALUE; // unknown until the next look at the store
+        }
+        if (size == 0) {
+            oldest = Long.MAX_VALUE;
         }
     }
 
@@ -167,10 +221,23 @@ public final class StoryIndex {
         StoryEntry entry = entries.delete(id);
         if (entry != null) {
             for (String key : entry.signature().bandKeys()) {
-                bands.delete(key + "/" + id);
+                String ids = bands.get(key);
+                String left = ids == null ? null : without(ids, id);
+                if (left == null) {
+                    bands.delete(key);
+                } else if (!left.equals(ids)) {
+                    bands.put(key, left);
+                }
             }
         }
         size--;
+    }
+
+    /** The list without {@code id}, or null when nothing is left. */
+    static @Nullable String without(String ids, String id) {
+        List<String> kept = new ArrayList<>(Arrays.asList(ids.split(",")));
+        kept.remove(id);
+        return kept.isEmpty() ? null : String.join(",", kept);
     }
 
     // zero-padded so the stores' byte order is time order

@@ -1,7 +1,6 @@
 package io.newsflow.enrich.story;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +25,8 @@ public final class StorySigner {
     /** Rows per LSH band. */
     public static final int ROWS = 3;
 
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
     private static final long[] MULTIPLIERS = new long[HASHES];
     private static final long[] ADDENDS = new long[HASHES];
 
@@ -69,24 +70,36 @@ public final class StorySigner {
         return new Signature(hashes);
     }
 
-    /** A 64-bit hash of each normalised word, in order. */
+    /**
+     * A 64-bit hash of each normalised word, in order: FNV-1a over the lower-cased code points of
+     * each run of letters and digits, mixed; no string is built per word.
+     */
     static long[] wordHashes(String text) {
-        long[] hashes = new long[16];
+        long[] hashes = new long[Math.max(16, text.length() / 5)];
         int count = 0;
-        StringBuilder word = new StringBuilder();
+        long h = FNV_OFFSET;
+        boolean inWord = false;
         int length = text.length();
-        for (int i = 0; i <= length; ) {
-            int cp = i < length ? text.codePointAt(i) : ' ';
+        for (int i = 0; i < length; ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
             if (Character.isLetterOrDigit(cp)) {
-                word.appendCodePoint(cp);
-            } else if (word.length() > 0) {
+                h = (h ^ Character.toLowerCase(cp)) * FNV_PRIME;
+                inWord = true;
+            } else if (inWord) {
                 if (count == hashes.length) {
                     hashes = Arrays.copyOf(hashes, count * 2);
                 }
-                hashes[count++] = mix(word.toString().toLowerCase(Locale.ROOT).hashCode() * 0x9E3779B97F4A7C15L);
-                word.setLength(0);
+                hashes[count++] = mix(h);
+                h = FNV_OFFSET;
+                inWord = false;
             }
-            i += i < length ? Character.charCount(cp) : 1;
+        }
+        if (inWord) {
+            if (count == hashes.length) {
+                hashes = Arrays.copyOf(hashes, count + 1);
+            }
+            hashes[count++] = mix(h);
         }
         return Arrays.copyOf(hashes, count);
     }

@@ -18,7 +18,7 @@ import io.newsflow.enrich.health.PageInspector;
 import io.newsflow.enrich.health.SourceGauges;
 import io.newsflow.enrich.health.SourceHealthState;
 import io.newsflow.enrich.health.SourceSignal;
-import io.newsflow.enrich.story.StoryEntry;
+import io.newsflow.enrich.story.StoryEntrySerde;
 import io.newsflow.enrich.tag.ArticleTagger;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class EnrichTopology {
     public static final String HEALTH_STORE = "source-health-state";
     /** Recent articles' story and signature by id, for the story step. */
     public static final String STORY_ENTRY_STORE = "story-signatures";
-    /** LSH band key + "/" + article id of recent articles: the candidates of a new one. */
+    /** LSH band key to the ids of the recent articles in that band: the candidates of a new one. */
     public static final String STORY_BAND_STORE = "story-bands";
     /** Seen time + "/" + article id, oldest first, to age recent articles out of the story stores. */
     public static final String STORY_TIME_STORE = "story-times";
@@ -149,9 +149,9 @@ public final class EnrichTopology {
 
     private static void addStoryStores(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_ENTRY_STORE),
-                Serdes.String(), new JsonSerde<>(StoryEntry.class)));
+                Serdes.String(), new StoryEntrySerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_BAND_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_TIME_STORE),
                 Serdes.String(), Serdes.String()));
     }

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newsflow.core.json.JsonCodec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 class StorySignerTest {
@@ -75,9 +75,25 @@ class StorySignerTest {
     void signatureSurvivesTheStoreSerde() {
         Signature a = signer.sign(String.join(" ", randomWords(50, 3)));
         StoryEntry entry = new StoryEntry("0123456789abcdef0123456789abcdef", 0.5, a, 1234L);
-        StoryEntry read = JsonCodec.decode(JsonCodec.encode(entry), StoryEntry.class);
+        StoryEntrySerde serde = new StoryEntrySerde();
+        StoryEntry read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", entry));
         assertEquals(entry, read);
         assertArrayEquals(a.hashes(), read.signature().hashes());
+        StoryEntry first = new StoryEntry("0123456789abcdef0123456789abcdef", null, a, -5L);
+        assertEquals(first, serde.deserializer().deserialize("t", serde.serializer().serialize("t", first)));
+        assertThrows(SerializationException.class, () -> serde.deserializer().deserialize("t", new byte[] {2, 0}));
+    }
+
+    @Test
+    void bandListsKeepTheNewestIdsAndDropOnlyTheOneRemoved() {
+        assertEquals("a", StoryIndex.appended(null, "a"));
+        assertEquals("a,b", StoryIndex.appended("a", "b"));
+        String full = String.join(",", java.util.stream.IntStream.range(0, StoryIndex.MAX_BAND_IDS).mapToObj(i -> "i" + i).toList());
+        String next = StoryIndex.appended(full, "new");
+        assertEquals(StoryIndex.MAX_BAND_IDS, next.split(",").length);
+        assertTrue(next.startsWith("i1,") && next.endsWith(",new"), next);
+        assertEquals("a,c", StoryIndex.without("a,b,c", "b"));
+        assertNull(StoryIndex.without("b", "b"));
     }
 
     @Test

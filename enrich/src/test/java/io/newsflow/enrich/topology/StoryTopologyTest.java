@@ -117,6 +117,25 @@ class StoryTopologyTest {
     }
 
     @Test
+    void exactCopyJoinsWithOverlapOneAndIsNotIndexedAgain() {
+        start(Map.of());
+        Instant t = Instant.parse("2026-11-28T10:00:00Z");
+        String first = "https://wire.example.org/2026/11/port-terminal-closes";
+        String copy = "https://mirror.example.net/port-terminal-closes";
+        pages.pipeInput(first, page(first, original(), t));
+        pages.pipeInput(copy, page(copy, original(), t.plusSeconds(5)));
+
+        List<Article> out = articles.readValuesToList();
+        assertEquals(ArticleId.of(first), out.get(1).storyId());
+        assertEquals(1.0, out.get(1).storyOverlap());
+        KeyValueStore<String, String> bands = driver.getKeyValueStore(EnrichTopology.STORY_BAND_STORE);
+        try (var all = bands.all()) {
+            all.forEachRemaining(band -> assertEquals(ArticleId.of(first), band.value, "only the first is in band " + band.key));
+        }
+        assertEquals(2, count(driver.getKeyValueStore(EnrichTopology.STORY_ENTRY_STORE)), "both are known, by id");
+    }
+
+    @Test
     void differentStoryOnTheSameEventStartsItsOwnStory() {
         start(Map.of());
         Instant t = Instant.parse("2026-11-28T10:00:00Z");
