@@ -39,6 +39,8 @@ import picocli.CommandLine.Option;
         description = "Follow enriched articles as they arrive: one line per article (time, source, title, countries, persons).")
 final class TailCommand implements Callable<Integer> {
 
+    /** Stories {@code --distinct story} remembers: a few days of a large crawl, some MB. */
+    private static final int STORIES_REMEMBERED = 100_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
 
     @CommandLine.Spec
@@ -57,6 +59,10 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print each article as one line of JSON (the article/1 schema).")
     private boolean json;
 
+    @Option(names = "--distinct", paramLabel = "story",
+            description = "story: one article per story, the first seen of each (syndicated copies of it are skipped).")
+    private String distinct;
+
     @Option(names = "--limit", paramLabel = "N", description = "Exit after N matching articles (default: follow until Ctrl-C).")
     private Integer limit;
 
@@ -67,6 +73,9 @@ final class TailCommand implements Callable<Integer> {
     public Integer call() {
         if (limit != null && limit < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1, was " + limit);
+        }
+        if (distinct != null && !distinct.equals("story")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--distinct must be 'story', was '" + distinct + "'");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -104,10 +113,11 @@ final class TailCommand implements Callable<Integer> {
                 consumer.seekToEnd(partitions);
             }
             int shown = 0;
+            ShownStories stories = distinct == null ? null : new ShownStories(STORIES_REMEMBERED);
             while (true) {
                 for (ConsumerRecord<String, Article> record : consumer.poll(Duration.ofMillis(500))) {
                     Article article = record.value();
-                    if (article == null || !matches(article)) {
+                    if (article == null || !matches(article) || stories != null && !stories.firstOfStory(article)) {
                         continue;
                     }
                     out.println(json ? json(article) : line(article));

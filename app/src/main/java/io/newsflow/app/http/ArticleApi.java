@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /api/articles?country=KP&person=Rex%20Tillerson&q=words&since=2024-05-01&limit=50&cursor=...}:
  *       newest first, {@code {"articles": [...], "next": "<cursor>"|null}}; pass {@code next} as
- *       {@code cursor} for the following page. Parameters are described in {@link ArticleFilter}.
+ *       {@code cursor} for the following page; {@code distinct=story} lists one article per story.
+ *       Parameters are described in {@link ArticleFilter}.
  *   <li>{@code GET /api/articles/{id}}: one article with its text and mention offsets; 404 if unknown.
  *   <li>{@code GET /api/articles/{id}/revisions}: every stored version of the article and the
  *       field-level diffs between them, oldest first ({@link ArticleHistory}); 404 if unknown.

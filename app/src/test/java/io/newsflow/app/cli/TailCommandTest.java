@@ -1,6 +1,8 @@
 package io.newsflow.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.core.record.Article;
 import io.newsflow.core.record.CountryTag;
@@ -28,6 +30,24 @@ class TailCommandTest {
     void lineFallsBackToFetchTimeWithoutAPublicationTime() {
         assertEquals("2026-11-28 17:36Z  brookings  Talks  [KP,CN]  [Kim Jong-un, Rex Tillerson]",
                 TailCommand.line(article(null, "Talks")));
+    }
+
+    @Test
+    void distinctStoryShowsTheFirstArticleOfEachStoryOnce() {
+        ShownStories stories = new ShownStories(2);
+        Article wire = article(null, "Wire").withStory("wire", null);
+        Article copy = new Article("copy", "https://example.org/c", "daily", "Copy", List.of(), null, null, null, null,
+                "en", null, "text", 1, "sha", 1, Instant.parse("2026-11-28T17:36:26Z"), List.of(), List.of(), "x", "y")
+                .withStory("wire", 0.7);
+        Article legacy = new Article("legacy", "https://example.org/l", "daily", "Legacy", List.of(), null, null, null, null,
+                "en", null, "text", 1, "sha", 1, Instant.parse("2026-11-28T17:36:26Z"), List.of(), List.of(), "x", "y");
+        assertTrue(stories.firstOfStory(wire));
+        assertFalse(stories.firstOfStory(copy), "a copy of a story shown");
+        assertTrue(stories.firstOfStory(legacy), "an article without a story is its own");
+        assertFalse(stories.firstOfStory(legacy));
+        Article other = legacy.withStory("other", null);
+        assertTrue(stories.firstOfStory(other));
+        assertTrue(stories.firstOfStory(copy), "beyond the capacity the story shown longest ago is forgotten");
     }
 
     @Test

@@ -56,7 +56,9 @@ class ArticleApiIT {
         String prefix = SinkHarness.uniquePrefix("api");
         List<Article> articles = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            articles.add(TestArticles.article(prefix + "-" + i, 1, "Talks <b>&</b> " + word + " " + i, T0.plusSeconds(i)));
+            // 3 and 4 are syndicated copies of 0
+            Article article = TestArticles.article(prefix + "-" + i, 1, "Talks <b>&</b> " + word + " " + i, T0.plusSeconds(i));
+            articles.add(i < 3 ? article.withStory(article.id(), null) : article.withStory(prefix + "-0", 0.5 + i / 10.0));
         }
         String topic = SinkHarness.createTopic(kafka, prefix);
         try (TestDatabase db = TestDatabase.of(dialect, dir)) {
@@ -91,6 +93,14 @@ class ArticleApiIT {
                 assertEquals(articles.get(3).text(), one.body().get("text").asText());
                 assertEquals("Beijing", one.body().get("countries").get(0).get("mentions").get(1).get("surface").asText());
                 assertEquals("2024-05-01T09:30:03Z", one.body().get("publishedAt").asText());
+
+                assertEquals(0.8, one.body().get("storyOverlap").asDouble(), 1e-9);
+                assertEquals(prefix + "-0", one.body().get("storyId").asText());
+                JsonNode stories = get(base + "?q=" + word + "&distinct=story").body().get("articles");
+                List<String> storyIds = new ArrayList<>();
+                stories.forEach(a -> storyIds.add(a.get("id").asText() + ":" + a.get("storyArticles").asInt()));
+                assertEquals(List.of(prefix + "-2:1", prefix + "-1:1", prefix + "-0:3"), storyIds, "copies listed once, counted");
+                assertError(get(base + "?distinct=url"), 400, "distinct must be 'story'");
 
                 assertEquals(0, get(base + "?q=" + word + "&country=FR").body().get("articles").size());
                 assertError(get(base + "/" + prefix + "-missing"), 404, "no article with id");

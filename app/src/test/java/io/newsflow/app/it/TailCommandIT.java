@@ -97,6 +97,35 @@ class TailCommandIT {
     }
 
     @Test
+    @Timeout(60)
+    void distinctStoryShowsOneArticleOfEachStory(EmbeddedKafka kafka) {
+        String wire = TestArticles.uniqueId();
+        TestArticles.publish(kafka, List.of(
+                TestArticles.naming(wire, "Wire story", person).withStory(wire, null),
+                TestArticles.naming(TestArticles.uniqueId(), "Copy of the wire story", person).withStory(wire, 0.72),
+                TestArticles.naming(TestArticles.uniqueId(), "Another story", person)));
+
+        CommandRun run = CommandRun.of("tail", "--kafka-bootstrap", kafka.bootstrapServers(), "--from-beginning",
+                "--person", person, "--distinct", "story", "--limit", "2");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.out());
+        // the pages topic has several partitions: whichever of the wire story and its copy comes first stands for both
+        assertEquals(1, lines.stream().filter(l -> l.contains("Wire story") || l.contains("Copy of the wire story")).count(),
+                run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("Another story")), run.out());
+    }
+
+    @Test
+    void distinctOtherThanStoryIsAUsageError() {
+        CommandRun run = CommandRun.of("tail", "--distinct", "url");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--distinct must be 'story', was 'url'"), run.err());
+    }
+
+    @Test
     void limitBelowOneIsAUsageError() {
         CommandRun run = CommandRun.of("tail", "--limit", "0");
 
