@@ -151,13 +151,15 @@
       box.appendChild(el('li', 'empty', 'none yet'));
       return;
     }
-    const most = list[0].articles;
+    const most = list[0].stories;
     for (const item of list) {
       const li = el('li', kind);
       li.appendChild(el('span', 'name', kind === 'country' ? item.name + ' (' + item.key + ')' : item.name));
-      li.appendChild(el('span', 'count', plural(item.articles, 'article') + ' · ' + plural(item.mentions, 'mention')));
+      // syndicated copies of one story count once; the raw article count beside shows how many copies there were
+      li.appendChild(el('span', 'count', (item.stories === 1 ? '1 story' : item.stories + ' stories') + ' · '
+          + plural(item.articles, 'article') + ' · ' + plural(item.mentions, 'mention')));
       const bar = el('span', 'bar');
-      bar.style.width = Math.round((item.articles / most) * 100) + '%';
+      bar.style.width = Math.round((item.stories / most) * 100) + '%';
       li.appendChild(bar);
       box.appendChild(li);
     }

@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -125,7 +127,8 @@ public final class ArticleFeed implements AutoCloseable {
             latest.removeLast();
         }
         recent.remove(article.id());
-        recent.put(article.id(), new Seen(at, countryTags(article), personTags(article)));
+        recent.put(article.id(), new Seen(at, article.storyId() != null ? article.storyId() : article.id(),
+                countryTags(article), personTags(article)));
         if (recent.size() > MAX_REMEMBERED) {
             Iterator<String> eldest = recent.keySet().iterator();
             eldest.next();
@@ -133,31 +136,61 @@ public final class ArticleFeed implements AutoCloseable {
         }
     }
 
-    /** The latest articles, newest first, and the top countries and persons of the last hour. */
+    /**
+     * The latest articles, newest first, and the top countries and persons of the last hour, ranked
+     * by the distinct stories that mention them (syndicated copies count once), the raw article
+     * count beside.
+     */
     public synchronized Snapshot snapshot() {
         Instant since = clock.instant().minus(WINDOW);
         recent.values().removeIf(seen -> seen.at().isBefore(since));
-        Map<String, Top> countries = new HashMap<>();
-        Map<String, Top> persons = new HashMap<>();
+        Map<String, Tally> countries = new HashMap<>();
+        Map<String, Tally> persons = new HashMap<>();
         for (Seen seen : recent.values()) {
             for (Tag c : seen.countries()) {
-                countries.merge(c.key(), new Top(c.key(), c.name(), 1, c.count()), Top::plus);
+                countries.computeIfAbsent(c.key(), k -> new Tally(c.key(), c.name())).add(seen.story(), c.count());
             }
             for (Tag p : seen.persons()) {
-                persons.merge(p.key(), new Top(p.key(), p.name(), 1, p.count()), Top::plus);
+                persons.computeIfAbsent(p.key(), k -> new Tally(p.key(), p.name())).add(seen.story(), p.count());
             }
         }
         List<Item> items = latest.stream().map(ArticleFeed::item).toList();
         return new Snapshot(WINDOW.toMinutes(), items, top(countries), top(persons));
     }
 
-    private static List<Top> top(Map<String, Top> counts) {
-        return counts.values().stream()
-                .sorted(Comparator.comparingLong(Top::articles).reversed()
+    private static List<Top> top(Map<String, Tally> tallies) {
+        return tallies.values().stream()
+                .map(Tally::top)
+                .sorted(Comparator.comparingLong(Top::stories).reversed()
+                        .thenComparing(Comparator.comparingLong(Top::articles).reversed())
                         .thenComparing(Comparator.comparingLong(Top::mentions).reversed())
                         .thenComparing(Top::name))
                 .limit(TOP)
                 .toList();
+    }
+
+    /** One country's or person's counts while a snapshot is taken: the stories, articles and mentions naming it. */
+    private static final class Tally {
+        private final String key;
+        private final String name;
+        private final Set<String> stories = new HashSet<>();
+        private long articles;
+        private long mentions;
+
+        Tally(String key, String name) {
+            this.key = key;
+            this.name = name;
+        }
+
+        void add(String story, int count) {
+            stories.add(story);
+            articles++;
+            mentions += count;
+        }
+
+        Top top() {
+            return new Top(key, name, stories.size(), articles, mentions);
+        }
     }
 
     static Item item(Article a) {
@@ -205,8 +238,11 @@ public final class ArticleFeed implements AutoCloseable {
         return i;
     }
 
-    /** What the top lists need of an article: its tags and counts, without the mention spans and their text. */
-    private record Seen(Instant at, List<Tag> countries, List<Tag> persons) {
+    /**
+     * What the top lists need of an article: its story (its own id before stories), its tags and
+     * counts, without the mention spans and their text.
+     */
+    private record Seen(Instant at, String story, List<Tag> countries, List<Tag> persons) {
     }
 
     /** What the dashboard's articles endpoint serves. */
@@ -234,12 +270,8 @@ public final class ArticleFeed implements AutoCloseable {
     public record Mark(int start, int end, String type, String label) {
     }
 
-    /** A country or person in the top list: in how many articles of the window, how many mentions. */
-    public record Top(String key, String name, long articles, long mentions) {
-
-        Top plus(Top other) {
-            return new Top(key, name, articles + other.articles, mentions + other.mentions);
-        }
+    /** A country or person in the top list: in how many distinct stories and articles of the window, how many mentions. */
+    public record Top(String key, String name, long stories, long articles, long mentions) {
     }
 
     @Override

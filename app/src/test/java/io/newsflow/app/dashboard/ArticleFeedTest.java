@@ -63,9 +63,26 @@ class ArticleFeedTest {
 
         ArticleFeed.Snapshot snapshot = feed.snapshot();
 
-        assertEquals(List.of(new ArticleFeed.Top("KP", "North Korea", 2, 2), new ArticleFeed.Top("KR", "South Korea", 1, 1)),
+        assertEquals(List.of(new ArticleFeed.Top("KP", "North Korea", 2, 2, 2), new ArticleFeed.Top("KR", "South Korea", 1, 1, 1)),
                 snapshot.topCountries());
-        assertEquals(List.of(new ArticleFeed.Top("Kim Jong-un", "Kim Jong-un", 1, 1)), snapshot.topPersons());
+        assertEquals(List.of(new ArticleFeed.Top("Kim Jong-un", "Kim Jong-un", 1, 1, 1)), snapshot.topPersons());
+    }
+
+    @Test
+    void topListsRankByDistinctStoriesWithTheArticleCountBeside() {
+        String text = "Seoul and Pyongyang; Kim Jong-un spoke.";
+        CountryTag kp = new CountryTag("KP", "North Korea", 1, List.of(span(text, "Pyongyang")));
+        CountryTag kr = new CountryTag("KR", "South Korea", 1, List.of(span(text, "Seoul")));
+        // one wire story and three syndicated copies name North Korea; two different stories name South Korea
+        feed.add(article("wire", 1, text, List.of(kp), List.of()).withStory("wire", null), NOW);
+        for (int i = 0; i < 3; i++) {
+            feed.add(article("copy" + i, 1, text, List.of(kp), List.of()).withStory("wire", 0.7), NOW);
+        }
+        feed.add(article("one", 1, text, List.of(kr), List.of()).withStory("one", null), NOW);
+        feed.add(article("two", 1, text, List.of(kr), List.of()), NOW);
+
+        assertEquals(List.of(new ArticleFeed.Top("KR", "South Korea", 2, 2, 2), new ArticleFeed.Top("KP", "North Korea", 1, 4, 4)),
+                feed.snapshot().topCountries());
     }
 
     @Test

@@ -98,6 +98,9 @@ class DashboardIT {
                         "Kim Jong-un is among the top persons of the hour");
                 await(browser, "[...document.querySelectorAll('#top-countries .name')].some(n => n.textContent === 'North Korea (KP)')",
                         "North Korea is among the top countries of the hour");
+                await(browser, "[...document.querySelectorAll('#top-countries .count')].every(n =>"
+                        + " /^\\d+ stor(y|ies) · \\d+ articles? · \\d+ mentions?$/.test(n.textContent))",
+                        "the top lists count stories with the articles beside");
 
                 String evilItem = "document.querySelector('li.article[data-id=\"" + evil + "\"]')";
                 await(browser, evilItem + " !== null", "the article with markup in its title is listed");
