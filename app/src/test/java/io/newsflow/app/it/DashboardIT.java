@@ -83,7 +83,7 @@ class DashboardIT {
                 // the stored chart moves again as the two published articles reach the database
                 await(browser, "Number(document.getElementById('chart-stored').dataset.sum) >= " + (storedBefore + 1.5),
                         "stored/s rises by the two published articles");
-                await(browser, "document.querySelectorAll('#chart-lag polyline').length === 2", "lag is drawn for enrich and sink");
+                await(browser, "document.querySelectorAll('#chart-lag polyline').length === 3", "lag is drawn for ingest, enrich and sink");
 
                 String mark = "document.querySelector('li.article[data-id=\"" + tagged + "\"] mark.person[title=\"Kim Jong-un\"]')";
                 await(browser, mark + " !== null", "the tagged article is listed with its person mention");
