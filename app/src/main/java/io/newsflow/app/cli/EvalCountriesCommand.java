@@ -3,30 +3,61 @@ package io.newsflow.app.cli;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.enrich.tag.ArticleTagger;
 import io.newsflow.enrich.tag.eval.CountryEval;
+import io.newsflow.enrich.tag.eval.GeoWebNews;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code newsflow eval countries}: document-level (and mention-level) country tagging scores. */
 @Command(name = "countries",
         mixinStandardHelpOptions = true,
-        description = "Score country tagging on JSON lines {\"id\",\"text\",\"countries\":[ISO2...]}: micro "
-                + "P/R/F1 over (document, country) pairs, and per mention when lines carry 'mentions'; "
-                + "prints one JSON line.")
+        description = "Score country tagging on JSON lines {\"id\",\"text\",\"countries\":[ISO2...]} or on "
+                + "GeoWebNews XML: micro P/R/F1 over (document, country) pairs, and per mention when the "
+                + "gold marks mentions; prints one JSON line.")
 final class EvalCountriesCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--jsonl", paramLabel = "FILE", required = true, description = "Annotated JSON lines.")
-    private Path jsonl;
+    static final class Input {
+        @Option(names = "--jsonl", paramLabel = "FILE", required = true, description = "Annotated JSON lines.")
+        @Nullable Path jsonl;
+
+        @Option(names = "--geowebnews", paramLabel = "FILE", required = true,
+                description = "GeoWebNews XML (geowebnews.xml).")
+        @Nullable Path geowebnews;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Input input;
+
+    @Option(names = "--reference", paramLabel = "DIR",
+            description = "GeoNames countryInfo and nationality tables that map GeoWebNews places to countries "
+                    + "(default: the 'reference' directory beside the GeoWebNews file).")
+    private @Nullable Path reference;
 
     @Override
     public Integer call() throws Exception {
-        CliFiles.requireReadable(spec, jsonl);
-        System.out.println(JsonCodec.MAPPER.writeValueAsString(CountryEval.run(ArticleTagger.shipped(), jsonl)));
+        CountryEval.Result result;
+        if (input.jsonl != null) {
+            if (reference != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--reference goes with --geowebnews");
+            }
+            CliFiles.requireReadable(spec, input.jsonl);
+            result = CountryEval.run(ArticleTagger.shipped(), input.jsonl);
+        } else {
+            Path xml = input.geowebnews;
+            CliFiles.requireReadable(spec, xml);
+            Path dir = reference != null ? reference : xml.toAbsolutePath().resolveSibling("reference");
+            CliFiles.requireDirectory(spec, "--reference", dir);
+            GeoWebNews.Corpus corpus = GeoWebNews.read(xml, dir);
+            result = CountryEval.score(ArticleTagger.shipped(), corpus.documents(), corpus.skipped());
+        }
+        System.out.println(JsonCodec.MAPPER.writeValueAsString(result));
         return 0;
     }
 }

@@ -77,6 +77,23 @@ class TaggingCommandsTest {
         JsonNode countries = runForJson("eval", "countries", "--jsonl", jsonl.toString());
         assertEquals(1.0, countries.get("f1").asDouble());
         assertEquals(1, countries.get("documents").asInt());
+        Path reference = Files.createDirectories(dir.resolve("reference"));
+        Files.writeString(reference.resolve("geonames_countryInfo.txt"),
+                "CN\tCHN\t156\tCH\tChina\tBeijing\t9596960\t1\tAS\t.cn\tCNY\tYuan\t86\t\t\tzh\t1814991\t\t\n");
+        Files.writeString(reference.resolve("mordecai_nat_df.csv"), "nationality,alpha_3_code\nChinese,CHN\n");
+        Files.writeString(reference.resolve("cliff_wikipedia-demonyms.tsv"), "Country name\tAdjectivals\tDemonyms\n");
+        Path xml = dir.resolve("geowebnews.xml");
+        Files.writeString(xml, "<articles><article file=\"1\"><text>Rex Tillerson visited Beijing.</text><toponyms>"
+                + "<toponym><extractedName>Beijing</extractedName><normalisedName>Beijing</normalisedName>"
+                + "<type>Literal</type><start>22</start><end>29</end><geonamesID>1816670</geonamesID></toponym>"
+                + "</toponyms></article></articles>");
+        JsonNode web = runForJson("eval", "countries", "--geowebnews", xml.toString());
+        assertEquals(1.0, web.get("f1").asDouble());
+        assertEquals(1.0, web.get("mentionF1").asDouble());
+        assertEquals(2, run("eval", "countries", "--geowebnews", xml.toString(), "--jsonl", jsonl.toString()));
+        assertEquals(2, run("eval", "countries", "--geowebnews", xml.toString(), "--reference",
+                dir.resolve("none").toString()));
+        assertTrue(err.toString().contains("not a directory"), err.toString());
         JsonNode bench = runForJson("bench", "tagging", "--conll", conll.toString(), "--warmup", "0", "--rounds", "1");
         assertEquals(1, bench.get("documents").asInt());
         assertTrue(bench.has("tokensPerSecond"));

@@ -37,81 +37,113 @@ public final class CountryEval {
             @Nullable Double mentionF1, int skippedLines) {
     }
 
-    private record Gold(int start, int end, String country) {
+    /** A gold mention of a country: character offsets into the text and the ISO code. */
+    public record GoldMention(int start, int end, String country) {
+    }
+
+    /**
+     * One annotated document: its text, the countries it refers to, and (when the corpus marks
+     * them) the country-level mentions.
+     */
+    public record Document(String id, String text, Set<String> countries, @Nullable List<GoldMention> mentions) {
+
+        public Document {
+            countries = Set.copyOf(countries);
+            mentions = mentions == null ? null : List.copyOf(mentions);
+        }
     }
 
     private CountryEval() {
     }
 
+    /** Scores the JSON lines in {@code jsonl}. */
     public static Result run(ArticleTagger tagger, Path jsonl) throws IOException {
-        SpanScore documents = new SpanScore();
-        SpanScore mentions = new SpanScore();
-        boolean sawMentions = false;
-        int count = 0;
+        List<Document> docs = new ArrayList<>();
         int skipped = 0;
-        long tokens = 0;
-        long nanos = 0;
-        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8);
-                Progress progress = Progress.toStderr("eval countries", Progress.UNKNOWN)) {
+        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
-                progress.advance(1);
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode doc;
-                try {
-                    doc = JsonCodec.MAPPER.readTree(line);
-                } catch (IOException e) {
+                Document doc = parse(line);
+                if (doc == null) {
                     skipped++;
-                    continue;
+                } else {
+                    docs.add(doc);
                 }
-                if (!doc.path("text").isTextual() || !doc.path("countries").isArray()) {
-                    skipped++;
-                    continue;
+            }
+        }
+        return score(tagger, docs, skipped);
+    }
+
+    private static @Nullable Document parse(String line) {
+        JsonNode doc;
+        try {
+            doc = JsonCodec.MAPPER.readTree(line);
+        } catch (IOException e) {
+            return null;
+        }
+        if (!doc.path("text").isTextual() || !doc.path("countries").isArray()) {
+            return null;
+        }
+        Set<String> gold = new HashSet<>();
+        doc.get("countries").forEach(c -> gold.add(c.asText()));
+        List<GoldMention> mentions = null;
+        if (doc.path("mentions").isArray()) {
+            mentions = new ArrayList<>();
+            for (JsonNode m : doc.get("mentions")) {
+                JsonNode fcode = m.get("fcode");
+                boolean countryLevel = fcode == null || (fcode.isTextual()
+                        && (fcode.asText().startsWith("PCL") || fcode.asText().equals("PPLC")));
+                if (countryLevel && m.path("country").isTextual()) {
+                    mentions.add(new GoldMention(m.path("start").asInt(), m.path("end").asInt(),
+                            m.get("country").asText()));
                 }
-                String text = doc.get("text").asText();
-                count++;
-                tokens += tokenCount(text);
+            }
+        }
+        return new Document(doc.path("id").asText(""), doc.get("text").asText(), gold, mentions);
+    }
+
+    /** Scores already read documents; {@code skipped} is reported as the input's unreadable items. */
+    public static Result score(ArticleTagger tagger, List<Document> docs, int skipped) {
+        SpanScore documents = new SpanScore();
+        SpanScore mentions = new SpanScore();
+        boolean sawMentions = false;
+        long tokens = 0;
+        long nanos = 0;
+        try (Progress progress = Progress.toStderr("eval countries", docs.size())) {
+            for (Document doc : docs) {
+                progress.advance(1);
+                tokens += tokenCount(doc.text());
                 long started = System.nanoTime();
-                List<CountryTag> predicted = tagger.tag(text).countries();
+                List<CountryTag> predicted = tagger.tag(doc.text()).countries();
                 nanos += System.nanoTime() - started;
-                Set<String> gold = new HashSet<>();
-                doc.get("countries").forEach(c -> gold.add(c.asText()));
                 Set<String> guess = new HashSet<>();
                 predicted.forEach(t -> guess.add(t.code()));
-                documents.add(intersection(gold, guess), guess.size(), gold.size());
-                if (doc.path("mentions").isArray()) {
+                documents.add(intersection(doc.countries(), guess), guess.size(), doc.countries().size());
+                if (doc.mentions() != null) {
                     sawMentions = true;
-                    scoreMentions(doc.get("mentions"), predicted, mentions);
+                    scoreMentions(doc.mentions(), predicted, mentions);
                 }
             }
         }
         return new Result(SpanScore.round(documents.precision()), SpanScore.round(documents.recall()),
-                SpanScore.round(documents.f1()), count, tokens, PersonEval.perSecond(tokens, nanos),
+                SpanScore.round(documents.f1()), docs.size(), tokens, PersonEval.perSecond(tokens, nanos),
                 sawMentions ? SpanScore.round(mentions.precision()) : null,
                 sawMentions ? SpanScore.round(mentions.recall()) : null,
                 sawMentions ? SpanScore.round(mentions.f1()) : null, skipped);
     }
 
-    private static void scoreMentions(JsonNode goldMentions, List<CountryTag> predicted, SpanScore score) {
-        List<Gold> gold = new ArrayList<>();
-        for (JsonNode m : goldMentions) {
-            JsonNode fcode = m.get("fcode");
-            boolean countryLevel = fcode == null || (fcode.isTextual()
-                    && (fcode.asText().startsWith("PCL") || fcode.asText().equals("PPLC")));
-            if (countryLevel && m.path("country").isTextual()) {
-                gold.add(new Gold(m.path("start").asInt(), m.path("end").asInt(), m.get("country").asText()));
-            }
-        }
+    private static void scoreMentions(List<GoldMention> gold, List<CountryTag> predicted, SpanScore score) {
         long predictedCount = 0;
         long correct = 0;
-        Set<Gold> found = new HashSet<>();
+        Set<GoldMention> found = new HashSet<>();
         for (CountryTag tag : predicted) {
             for (Span span : tag.mentions()) {
                 predictedCount++;
                 boolean hit = false;
-                for (Gold g : gold) {
+                for (GoldMention g : gold) {
                     if (g.country().equals(tag.code()) && g.start() < span.end() && span.start() < g.end()) {
                         hit = true;
                         found.add(g);
