@@ -19,6 +19,7 @@ import java.util.Set;
 final class ContextWords {
 
     static final String RESOURCE = "/io/newsflow/enrich/tag/country/context.tsv";
+    static final String GENERATED = "/io/newsflow/enrich/tag/country/context-wordnet.tsv";
 
     private final Map<String, Set<String>> lists;
 
@@ -26,19 +27,29 @@ final class ContextWords {
         this.lists = lists;
     }
 
+    /** The hand-made lists and those generated from WordNet, as shipped in the jar. */
     static ContextWords shipped() {
-        try (InputStream in = ContextWords.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("country context words missing from the classpath: " + RESOURCE);
+        Map<String, Set<String>> lists = new HashMap<>();
+        for (String resource : new String[] {RESOURCE, GENERATED}) {
+            try (InputStream in = ContextWords.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("country context words missing from the classpath: " + resource);
+                }
+                add(in, lists);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return freeze(lists);
     }
 
     static ContextWords read(InputStream in) throws IOException {
         Map<String, Set<String>> lists = new HashMap<>();
+        add(in, lists);
+        return freeze(lists);
+    }
+
+    private static void add(InputStream in, Map<String, Set<String>> lists) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = reader.readLine()) != null) {
@@ -51,6 +62,9 @@ final class ContextWords {
             }
             lists.computeIfAbsent(f[0], k -> new HashSet<>()).add(f[1]);
         }
+    }
+
+    private static ContextWords freeze(Map<String, Set<String>> lists) {
         Map<String, Set<String>> frozen = new HashMap<>();
         lists.forEach((name, words) -> frozen.put(name, Set.copyOf(words)));
         return new ContextWords(frozen);

@@ -35,6 +35,12 @@ public final class CountryTagger {
     private final Set<String> americanSouth;
     private final Set<String> commonNouns;
     private final Set<String> functionWords;
+    private final Set<String> thingHeads;
+    private final Set<String> speechVerbs;
+    private final Set<String> speechLemmas;
+    private final Set<String> metonymyBefore;
+    private final Set<String> auxiliaries;
+    private final Set<String> streetHeads;
 
     private CountryTagger(Gazetteer gazetteer, ContextWords words) {
         this.gazetteer = gazetteer;
@@ -49,6 +55,12 @@ public final class CountryTagger {
         this.americanSouth = words.list("american-south");
         this.commonNouns = words.list("common-nouns");
         this.functionWords = words.list("function-words");
+        this.thingHeads = words.list("thing-heads");
+        this.speechVerbs = words.list("speech-verbs");
+        this.speechLemmas = words.list("speech-lemmas");
+        this.metonymyBefore = words.list("metonymy-before");
+        this.auxiliaries = words.list("auxiliaries");
+        this.streetHeads = words.list("street-heads");
     }
 
     /** The tagger over the gazetteer shipped in the jar. */
@@ -57,7 +69,11 @@ public final class CountryTagger {
     }
 
     private record Match(Gazetteer.Entry entry, int sentence, int from, int to, int start, int end,
-            boolean headline) {
+            boolean headline, boolean framed, int town) {
+
+        Match withContext(boolean framed, int town) {
+            return new Match(entry, sentence, from, to, start, end, headline, framed, town);
+        }
     }
 
     /**
@@ -94,7 +110,8 @@ public final class CountryTagger {
                     continue;
                 }
                 if (!m.entry().code().equals(Gazetteer.BLOCK) && keep(m, p, i, words, entities, headline)) {
-                    matches.add(m);
+                    matches.add(m.withContext(m.entry().kind().equals("capital") && metonymic(m, p),
+                            townFrame(m, p, entities)));
                 }
                 i = m.to();
             }
@@ -109,21 +126,36 @@ public final class CountryTagger {
         boolean local = isLocal(words);
         Set<String> named = new HashSet<>();
         for (Match m : matches) {
-            if (!m.entry().kind().equals("capital") || m.headline()) {
+            if (!m.entry().kind().equals("capital") || m.headline() || m.framed()) {
                 named.add(m.entry().code());
             }
         }
+        // a name written as a home town or in an address ("Smith, 36, of Lebanon", "12 Main St., Paris";
+        // in local news also "Jane Smith of Lebanon") is the town wherever it occurs, unless a demonym
+        // speaks of the country
+        Set<String> towns = new HashSet<>();
+        Set<String> demonyms = new HashSet<>();
+        for (Match m : matches) {
+            if (m.town() == AGE_OR_ADDRESS || (local && m.town() == PERSON_OF)) {
+                towns.add(m.entry().code());
+            }
+            if (m.entry().kind().equals("demonym")) {
+                demonyms.add(m.entry().code());
+            }
+        }
+        towns.removeAll(demonyms);
         Map<String, List<Span>> byCode = new LinkedHashMap<>();
         for (Match m : matches) {
             String code = m.entry().code();
             if (georgiaIsState && code.equals("GE") && !m.entry().kind().equals("capital")) {
                 continue;
             }
-            if (personOnly.contains(m.entry().surface())) {
+            if (personOnly.contains(m.entry().surface()) || towns.contains(code)) {
                 continue;
             }
             // in local news a one-word capital named on its own is more likely a town: Paris, Texas;
-            // London, Ontario ("Washington, D.C." is not)
+            // London, Ontario ("Washington, D.C." is not); in a dateline or a metonymy frame ("Beijing
+            // said", "talks with Moscow") it is still the capital
             if (local && !named.contains(code) && m.to() - m.from() == 1) {
                 continue;
             }
@@ -190,7 +222,7 @@ public final class CountryTagger {
                 break;
             }
             if (node.entry != null) {
-                best = new Match(node.entry, s, i, j + 1, p.get(i).start(), p.get(j).end(), upper);
+                best = new Match(node.entry, s, i, j + 1, p.get(i).start(), p.get(j).end(), upper, false, 0);
             }
         }
         return best;
@@ -218,6 +250,10 @@ public final class CountryTagger {
                 && !m.entry().kind().equals("demonym")) {
             return false;
         }
+        // "Mexican food", "Italian restaurant", "Irish songs": a style, breed or cuisine, not the country
+        if (m.entry().kind().equals("demonym") && thingHeads.contains(after)) {
+            return false;
+        }
         String before = i > 0 ? p.get(i - 1).key() : "";
         // "Seattle, Washington", "Atlanta, Georgia": a US state after a town; "Beijing, Washington" is a list
         if (usStateNames.contains(m.entry().surface()) && before.equals(",") && i > 1
@@ -237,6 +273,63 @@ public final class CountryTagger {
             return false;
         }
         return true;
+    }
+
+    // a capital as the subject of a verb of saying or thinking ("Moscow said", "Beijing has warned") or
+    // after "talks with", "ambassador to", "relations with": the government, not the city
+    private boolean metonymic(Match m, List<CountryTokens.Piece> p) {
+        int next = m.to();
+        if (next < p.size() && p.get(next).key().equals("'s")) {
+            next++;
+        }
+        boolean auxiliary = false;
+        while (next < p.size() && auxiliaries.contains(p.get(next).key())) {
+            next++;
+            auxiliary = true;
+        }
+        // an inflected verb, or a bare one after an auxiliary ("will say"); "London-based" is one word
+        if (next < p.size() && p.get(next).token() != p.get(m.to() - 1).token()
+                && speechVerbs.contains(p.get(next).key())
+                && (auxiliary || !speechLemmas.contains(p.get(next).key()))) {
+            return true;
+        }
+        int i = m.from();
+        return i >= 2 && metonymyBefore.contains(p.get(i - 2).key().toLowerCase(Locale.ROOT) + " " + p.get(i - 1).key());
+    }
+
+    // "Jane Smith, 36, of Lebanon", "Jane Smith of Lebanon", "Jane Smith, 36, Lebanon", "400 Locust St., Lebanon":
+    // where a local paper writes a person's home town or an address
+    private static final int NO_TOWN = 0;
+    private static final int PERSON_OF = 1;
+    private static final int AGE_OR_ADDRESS = 2;
+
+    private int townFrame(Match m, List<CountryTokens.Piece> p, List<EntityRange> entities) {
+        int i = m.from();
+        String before = i > 0 ? p.get(i - 1).key() : "";
+        if (before.equals("of") && i >= 2) {
+            if (isAge(p, i - 2)) {
+                return AGE_OR_ADDRESS;
+            }
+            int nameEnd = p.get(i - 2).end();
+            for (EntityRange e : entities) {
+                if (e.type().equals("PER") && e.end() == nameEnd) {
+                    return PERSON_OF;
+                }
+            }
+            return NO_TOWN;
+        }
+        boolean ageOrAddress = before.equals(",") && i >= 2
+                && (isAge(p, i - 1) || streetHeads.contains(p.get(i - 2).key()));
+        return ageOrAddress ? AGE_OR_ADDRESS : NO_TOWN;
+    }
+
+    // ", 36," ending at piece {@code comma}
+    private static boolean isAge(List<CountryTokens.Piece> p, int comma) {
+        if (comma < 2 || !p.get(comma).key().equals(",") || !p.get(comma - 2).key().equals(",")) {
+            return false;
+        }
+        String n = p.get(comma - 1).key();
+        return n.length() <= 3 && n.chars().allMatch(Character::isDigit);
     }
 
     // "U.S. House of Representatives", "Chinese Foreign Ministry": the state's own institutions name it

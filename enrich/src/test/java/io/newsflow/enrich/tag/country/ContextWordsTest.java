@@ -1,6 +1,7 @@
 package io.newsflow.enrich.tag.country;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,5 +46,16 @@ class ContextWordsTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void shippedGeneratedListsComeFromWordNet() {
+        ContextWords shipped = ContextWords.shipped();
+        assertTrue(shipped.list("thing-heads").contains("food"));
+        assertTrue(shipped.list("thing-heads").contains("sausages"));
+        assertFalse(shipped.list("thing-heads").contains("officials"));
+        assertTrue(shipped.list("speech-verbs").contains("said"));
+        assertTrue(shipped.list("speech-verbs").contains("warned"));
+        assertTrue(shipped.list("speech-lemmas").contains("say"));
     }
 }
