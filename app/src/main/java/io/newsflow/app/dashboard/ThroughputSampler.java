@@ -47,11 +47,29 @@ public final class ThroughputSampler implements AutoCloseable {
         this.lags = new double[lagStages.size()][CAPACITY];
     }
 
-    /** Starts sampling once a second. */
+    /**
+     * Starts sampling once a second. The stages start before the dashboard and may count already
+     * (a small site is fetched in well under a second), so the buffer opens with the zeros every
+     * counter started from: the first rate covers everything counted since start, not nothing.
+     */
     public static ThroughputSampler start(MeterRegistry registry, List<String> lagStages) {
         ThroughputSampler sampler = new ThroughputSampler(registry, lagStages);
-        sampler.scheduler.scheduleAtFixedRate(() -> sampler.sample(System.currentTimeMillis()), 0, 1, TimeUnit.SECONDS);
+        sampler.anchorAtZero(System.currentTimeMillis());
+        sampler.scheduler.scheduleAtFixedRate(() -> sampler.sample(System.currentTimeMillis()), 1, 1, TimeUnit.SECONDS);
         return sampler;
+    }
+
+    /** Records a sample in which every counter is zero and every lag unknown, as at process start. */
+    synchronized void anchorAtZero(long epochMillis) {
+        times[next] = epochMillis;
+        for (double[] series : totals) {
+            series[next] = 0;
+        }
+        for (double[] series : lags) {
+            series[next] = Double.NaN;
+        }
+        next = (next + 1) % CAPACITY;
+        size = Math.min(size + 1, CAPACITY);
     }
 
     private static Map<String, ToDoubleFunction<MeterRegistry>> rates() {

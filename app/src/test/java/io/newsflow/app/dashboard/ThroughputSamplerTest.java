@@ -22,6 +22,20 @@ class ThroughputSamplerTest {
     }
 
     @Test
+    void countsMadeBeforeTheSamplerStartedShowInTheFirstRate() {
+        // the stages start before the dashboard: a small site may be fetched before its first sample
+        fetched("ok", 2);
+        sampler.anchorAtZero(0);
+        sampler.sample(1000);
+        sampler.sample(2000);
+
+        ThroughputSampler.Series series = sampler.snapshot();
+
+        assertEquals(List.of(2.0, 0.0), series.rates().get("fetched"));
+        assertEquals(Arrays.asList(null, null), series.lag().get("sink"), "no lag known at start");
+    }
+
+    @Test
     void ratesAreDifferencesOfConsecutiveSamplesPerSecond() {
         sampler.sample(0);
         fetched("ok", 3);
