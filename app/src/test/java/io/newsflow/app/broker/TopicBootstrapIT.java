@@ -8,6 +8,7 @@ import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.topic.Topics;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,10 +71,8 @@ class TopicBootstrapIT {
                         new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1048576"), AlterConfigOp.OpType.SET)));
                 admin.incrementalAlterConfigs(drift).all().get(30, TimeUnit.SECONDS);
                 // the broker applies the controller's metadata asynchronously
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (!"1048576".equals(maxMessageBytes(admin, pages)) && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
+                Awaitility.await("the drifted max.message.bytes applied").atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(100)).until(() -> "1048576".equals(maxMessageBytes(admin, pages)));
 
                 assertEquals(new TopicBootstrap.Outcome(List.of(), List.of(Topics.PAGES.name())),
                         TopicBootstrap.ensureTopics(props, settings));

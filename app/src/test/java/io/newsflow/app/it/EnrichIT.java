@@ -43,6 +43,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -238,17 +239,15 @@ class EnrichIT {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<String, Integer> seen = new HashMap<>();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!done.test(seen)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("expected " + what + " within " + WAIT + ", saw " + seen.size());
-                }
+            // each evaluation reads what arrived since the last one; the poll itself paces the loop
+            Awaitility.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(1)).until(() -> {
                 for (ConsumerRecord<String, Article> r : consumer.poll(Duration.ofMillis(200))) {
                     if (ids.contains(r.key())) {
                         seen.merge(r.key(), r.value().version(), Math::max);
                     }
                 }
-            }
+                return done.test(seen);
+            });
         }
     }
 

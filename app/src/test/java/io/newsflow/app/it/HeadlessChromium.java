@@ -110,14 +110,8 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Polls until the condition holds; fails with the message when the timeout passes first. */
-    static void await(BooleanSupplier condition, Duration timeout, String message) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(message + " within " + timeout);
-            }
-            Thread.sleep(100);
-        }
+    static void await(BooleanSupplier condition, Duration timeout, String message) {
+        Awaitility.await(message).atMost(timeout).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
     }
 
     JsonNode send(String method, ObjectNode params) {

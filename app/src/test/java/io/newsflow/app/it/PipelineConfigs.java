@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /** Config and assertions the pipeline integration tests share. */
 final class PipelineConfigs {
@@ -41,35 +42,18 @@ final class PipelineConfigs {
     }
 
     /** Polls the SQLite store until it holds at least {@code count} articles; url -> {title, text, version}. */
-    static Map<String, String[]> awaitRows(Path dataDir, int count, Duration timeout) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, String[]> rows = new TreeMap<>();
-        while (System.nanoTime() < deadline) {
-            rows = rows(dataDir);
-            if (rows.size() >= count) {
-                return rows;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("expected " + count + " articles within " + timeout + ", found " + rows.keySet());
+    static Map<String, String[]> awaitRows(Path dataDir, int count, Duration timeout) {
+        return Awaitility.await("at least " + count + " stored articles").atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> rows(dataDir), rows -> rows.size() >= count);
     }
 
     /**
      * Polls the SQLite store until it holds an article for each of {@code urls}; url -> {title, text,
      * version}. The articles topic is shared by every test on the broker, so count only your own.
      */
-    static Map<String, String[]> awaitRows(Path dataDir, Collection<String> urls, Duration timeout)
-            throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, String[]> rows = new TreeMap<>();
-        while (System.nanoTime() < deadline) {
-            rows = rows(dataDir);
-            if (rows.keySet().containsAll(urls)) {
-                return rows;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("expected articles of " + urls + " within " + timeout + ", found " + rows.size() + " others");
+    static Map<String, String[]> awaitRows(Path dataDir, Collection<String> urls, Duration timeout) {
+        return Awaitility.await("stored articles of " + urls).atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> rows(dataDir), rows -> rows.keySet().containsAll(urls));
     }
 
     static Map<String, String[]> rows(Path dataDir) throws SQLException {

@@ -44,6 +44,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -232,34 +233,25 @@ class SignalsIT {
         return Map.of("name", name, "type", "feed", "url", url(path), "interval.ms", 300);
     }
 
-    private Map<String, SourceHealth> awaitStatuses(EmbeddedKafka kafka, Map<String, SourceStatus> expected) throws InterruptedException {
+    private Map<String, SourceHealth> awaitStatuses(EmbeddedKafka kafka, Map<String, SourceStatus> expected) {
         Properties props = new Properties();
         props.put("bootstrap.servers", kafka.bootstrapServers());
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Map<String, SourceHealth> seen = new HashMap<>();
-        while (System.nanoTime() < deadline) {
-            seen.clear();
-            for (SourceHealth health : SourceHealthReader.read(props, Duration.ofSeconds(10))) {
-                seen.put(health.source(), health);
-            }
-            boolean all = expected.entrySet().stream()
-                    .allMatch(e -> seen.containsKey(e.getKey()) && seen.get(e.getKey()).status() == e.getValue());
-            if (all) {
-                return Map.copyOf(seen);
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("expected " + expected + ", last seen " + seen);
+        Awaitility.await("source statuses " + expected).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    seen.clear();
+                    for (SourceHealth health : SourceHealthReader.read(props, Duration.ofSeconds(10))) {
+                        seen.put(health.source(), health);
+                    }
+                    return expected.entrySet().stream()
+                            .allMatch(e -> seen.containsKey(e.getKey()) && seen.get(e.getKey()).status() == e.getValue());
+                });
+        return Map.copyOf(seen);
     }
 
-    private void awaitConditional(String request) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!conditionalRequests.contains(request)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no conditional revisit " + request + " among " + conditionalRequests);
-            }
-            Thread.sleep(100);
-        }
+    private void awaitConditional(String request) {
+        Awaitility.await("a conditional revisit " + request).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> conditionalRequests.contains(request));
     }
 
     private static KafkaConsumer<String, Revision> consumerAtEnd(EmbeddedKafka kafka) {
