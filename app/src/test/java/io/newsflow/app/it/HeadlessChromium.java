@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 
 /**
  * Debian's chromium, headless, driven over the Chrome DevTools protocol (a WebSocket and JSON, so
