@@ -10,15 +10,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
-import net.sourceforge.argparse4j.inf.Namespace;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     private final Path logDir;
     private final int port;
@@ -82,21 +82,25 @@ public final class EmbeddedKafka implements AutoCloseable {
         LOG.info("embedded Kafka listening on {} (data in {})", bootstrapServers(), logDir);
     }
 
-    /** Formats the log directory through StorageTool, unless a previous run formatted it already. */
+    /** Formats the log directory with Kafka's storage formatter, unless a previous run formatted it already. */
     private void format(KafkaConfig config) {
-        // StorageTool's ignore_formatted still rejects a directory formatted with another cluster id,
-        // and each start draws a new one: a formatted directory must be left alone (issue 10)
+        // the formatter's ignore-formatted still rejects a directory formatted with another cluster
+        // id, and each start draws a new one: a formatted directory must be left alone
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
-        Map<String, Object> args = new HashMap<>();
-        args.put("cluster_id", Uuid.randomUuid().toString());
-        args.put("ignore_formatted", true);
-        args.put("standalone", false);
-        args.put("no_initial_controllers", false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            StorageTool.runFormatCommand(new Namespace(args), config, print);
+            new Formatter()
+                    .setPrintStream(print)
+                    .setNodeId(config.nodeId())
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setDirectories(List.of(logDir.toAbsolutePath().toString()))
+                    .setMetadataLogDirectory(config.metadataLogDir())
+                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setIgnoreFormatted(true)
+                    .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
         }
@@ -108,9 +112,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.put("controller.listener.names", "CONTROLLER");
+        p.put("controller.listener.names", CONTROLLER_LISTENER);
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", logDir.toAbsolutePath().toString());
