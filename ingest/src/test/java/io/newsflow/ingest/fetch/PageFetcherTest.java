@@ -10,7 +10,6 @@ import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.record.UrlStatus;
 import io.newsflow.ingest.TestSite;
-import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.HttpFetcher;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
