@@ -71,14 +71,18 @@ public final class Dashboard implements AutoCloseable {
         this.signals = signals;
     }
 
-    /** Starts the sampler, lag gauges, article and signal feeds of a process and serves the dashboard on {@code http}. */
+    /**
+     * Starts the lag gauges, article and signal feeds of a process and serves the dashboard on
+     * {@code http}, charting what {@code sampler} samples. The sampler is the caller's: started
+     * before the stages, so that a crawl faster than the stages' start-up is on the charts too.
+     */
     public static Dashboard start(AdminServer http, NewsflowConfig config, MeterRegistry registry,
-            List<? extends Service> services) {
+            List<? extends Service> services, ThroughputSampler sampler) {
         requireNonNull(http, "http");
+        requireNonNull(sampler, "sampler");
         Map<String, String> groups = consumerGroups(config, services);
         LagGauges lag = groups.isEmpty() ? null
                 : new LagGauges(config.kafkaClientProperties(), groups, registry, Duration.ofSeconds(2));
-        ThroughputSampler sampler = ThroughputSampler.start(registry, List.copyOf(groups.keySet()));
         ArticleFeed feed = ArticleFeed.start(config.kafkaClientProperties(), Clock.systemUTC());
         SignalFeed signals = SignalFeed.start(config.kafkaClientProperties());
         Dashboard dashboard = new Dashboard(registry, List.copyOf(services), sampler, lag, feed, signals);
@@ -232,7 +236,6 @@ public final class Dashboard implements AutoCloseable {
     public void close() {
         feed.close();
         signals.close();
-        sampler.close();
         if (lag != null) {
             lag.close();
         }

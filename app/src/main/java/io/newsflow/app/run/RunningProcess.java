@@ -11,6 +11,8 @@ import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.TopicBootstrap;
 import io.newsflow.app.broker.TopicSettings;
 import io.newsflow.app.dashboard.Dashboard;
+import io.newsflow.app.dashboard.StageGroups;
+import io.newsflow.app.dashboard.ThroughputSampler;
 import io.newsflow.app.demo.DemoSite;
 import io.newsflow.app.http.AdminServer;
 import io.newsflow.app.http.ArticleApi;
@@ -108,6 +110,9 @@ public final class RunningProcess implements AutoCloseable {
             LOG.info("demo site serving {} articles at {}", DemoSite.ARTICLES.size(), demo.baseUrl());
         }
         TopicBootstrap.ensureTopics(config.kafkaClientProperties(), TopicSettings.of(config));
+        // the charts sample from before the stages start: a first crawl can finish before the last stage is up
+        ThroughputSampler sampler = ThroughputSampler.start(registry, List.copyOf(StageGroups.of(config, stages).keySet()));
+        started.add(sampler);
         pipeline = Pipeline.start(config, registry, stages);
         started.add(pipeline);
         Map<String, BooleanSupplier> dependencies = new LinkedHashMap<>();
@@ -123,7 +128,7 @@ public final class RunningProcess implements AutoCloseable {
         http = AdminServer.start((String) common.get(CommonConfig.HTTP_BIND), (Integer) common.get(CommonConfig.HTTP_PORT),
                 registry, pipeline.services(), dependencies, ((Password) common.get(CommonConfig.HTTP_TOKEN)).value());
         started.add(http);
-        started.add(Dashboard.start(http, config, registry, pipeline.services()));
+        started.add(Dashboard.start(http, config, registry, pipeline.services(), sampler));
         if (articles != null) {
             http.route(ArticleApi.PATH, new ArticleApi(articles));
         }
