@@ -20,7 +20,6 @@ import io.newsflow.ingest.source.SourcePoller;
 import io.newsflow.ingest.state.RetentionSweep;
 import io.newsflow.ingest.state.UrlStateStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
