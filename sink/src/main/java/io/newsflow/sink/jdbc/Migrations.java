@@ -8,6 +8,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +55,9 @@ final class Migrations {
             }
             Flyway flyway = config.load();
             flyway.migrate();
-            MigrationVersion current = flyway.info().current() == null ? null : flyway.info().current().getVersion();
+            // info() reads the history table: once is enough
+            MigrationInfo applied = flyway.info().current();
+            MigrationVersion current = applied == null ? null : applied.getVersion();
             return current == null ? 0 : Integer.parseInt(current.getVersion());
         } catch (FlywayException e) {
             throw new SQLException("schema migration of " + database + " failed: " + e.getMessage(), "08000", e);
