@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -51,14 +52,18 @@ class EnrichInstanceKillIT {
             // a killed member leaves the group after its session times out: 6 s is the broker's floor
             Map<String, Object> shared = Map.of("newsflow.enrich.application.id", APP_ID,
                     "newsflow.kafka.session.timeout.ms", 6000, "newsflow.kafka.heartbeat.interval.ms", 1000);
+            // both share the application id's client id by default; an operator names instances apart
+            // with newsflow.kafka.client.id, which is how the group's members are told apart below
             Path config = dir.resolve("enrich.yaml");
             Files.writeString(config, shared.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue() + "\n")
-                    .collect(Collectors.joining()));
+                    .collect(Collectors.joining()) + "newsflow.kafka.client.id: enrich-doomed\n");
             try (ChildJvm doomed = ChildJvm.newsflow(dir.resolve("doomed.log"), "enrich", "--config", config.toString(),
                     "--kafka-bootstrap", kafka.bootstrapServers(), "--data-dir", dir.resolve("doomed").toString(),
                     "--http-port", "0")) {
                 int doomedHttp = doomed.awaitRunning(Duration.ofSeconds(90));
-                var survivorConfig = ReliabilityConfigs.pipeline(kafka, dir.resolve("survivor"), shared);
+                Map<String, Object> survivorValues = new HashMap<>(shared);
+                survivorValues.put("newsflow.kafka.client.id", "enrich-survivor");
+                var survivorConfig = ReliabilityConfigs.pipeline(kafka, dir.resolve("survivor"), survivorValues);
                 try (RunningProcess survivor = RunningProcess.start(survivorConfig, EnumSet.of(Stage.ENRICH, Stage.SINK),
                         null, false)) {
                     awaitTwoMembersWithPartitions(kafka);
