@@ -13,16 +13,27 @@ public final class KafkaClients {
     }
 
     /**
-     * Settings of a producer that publishes pages or records derived from them: idempotent, zstd,
-     * and allowed to send one page of the configured maximum size, JSON-escaped.
+     * Settings of a producer of the pipeline's topics: zstd and a 20 ms linger unless the operator's
+     * {@code newsflow.kafka.*} values say otherwise (they are laid over these defaults), and always
+     * idempotent with acks=all, which the pipeline's no-loss, no-duplicate delivery relies on.
      */
-    public static Properties pageProducer(Properties base, int pageMaxBytes) {
+    public static Properties producer(Properties base) {
         Properties props = new Properties();
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.putAll(base);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        return props;
+    }
+
+    /**
+     * Settings of a producer that publishes pages or records derived from them: a
+     * {@link #producer(Properties) producer} allowed to send one page of the configured maximum
+     * size, JSON-escaped.
+     */
+    public static Properties pageProducer(Properties base, int pageMaxBytes) {
+        Properties props = producer(base);
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(maxMessageBytes(pageMaxBytes)));
         return props;
     }

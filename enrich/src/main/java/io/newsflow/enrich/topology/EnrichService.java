@@ -63,7 +63,9 @@ public final class EnrichService implements Service {
         }
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 KafkaClients.maxMessageBytes(config.pageMaxBytes()));
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+        // unprefixed, so an operator's newsflow.kafka.compression.type (also unprefixed) replaces it
+        // below; a producer.-prefixed default would win over it inside Streams
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
                 KafkaClients.maxMessageBytes(config.pageMaxBytes()));
         // Streams' defaults (1,000 records buffered per partition, 1,000 per poll) suit small

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,20 @@ class EnrichServiceTest {
         Properties props = EnrichService.streamsConfig(config(), kafka, new SimpleMeterRegistry());
 
         assertEquals("enrich-eu-1", props.get(StreamsConfig.CLIENT_ID_CONFIG));
+    }
+
+    @Test
+    void anOperatorsCompressionTypeReachesTheStreamsProducers() {
+        Properties kafka = new Properties();
+        kafka.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        kafka.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+
+        StreamsConfig operator = new StreamsConfig(EnrichService.streamsConfig(config(), kafka, new SimpleMeterRegistry()));
+        kafka.remove(ProducerConfig.COMPRESSION_TYPE_CONFIG);
+        StreamsConfig standard = new StreamsConfig(EnrichService.streamsConfig(config(), kafka, new SimpleMeterRegistry()));
+
+        assertEquals("lz4", operator.getProducerConfigs("c").get(ProducerConfig.COMPRESSION_TYPE_CONFIG));
+        assertEquals("zstd", standard.getProducerConfigs("c").get(ProducerConfig.COMPRESSION_TYPE_CONFIG));
     }
 
     private EnrichConfig config() {

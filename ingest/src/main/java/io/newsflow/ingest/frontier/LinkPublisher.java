@@ -3,6 +3,7 @@ package io.newsflow.ingest.frontier;
 import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.record.Link;
 import io.newsflow.core.record.UrlStatus;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,12 +43,7 @@ public final class LinkPublisher implements LinkSink, AutoCloseable {
     private final Map<String, Instant> recentlyPublished = new ConcurrentHashMap<>();
 
     public LinkPublisher(Properties kafka, UrlStateStore statuses, RefetchPolicy policy, MeterRegistry registry, Clock clock) {
-        Properties props = new Properties();
-        props.putAll(requireNonNull(kafka, "kafka"));
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        Properties props = KafkaClients.producer(requireNonNull(kafka, "kafka"));
         this.producer = new KafkaProducer<>(props, Topics.LINKS.keySerde().serializer(), Topics.LINKS.valueSerde().serializer());
         this.statuses = requireNonNull(statuses, "statuses");
         this.policy = requireNonNull(policy, "policy");

@@ -2,6 +2,7 @@ package io.newsflow.ingest.state;
 
 import static java.util.Objects.requireNonNull;
 
+import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.json.JsonCodecException;
 import io.newsflow.core.record.UrlStatus;
@@ -30,7 +31,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -108,12 +108,7 @@ public final class UrlStateStore implements SourceStates, AutoCloseable {
         this.dir = requireNonNull(dir, "dir");
         this.writeBufferBytes = writeBufferBytes;
         this.memory = new StateMemory(cacheBytes, writeBufferBytes);
-        Properties props = new Properties();
-        props.putAll(kafka);
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        Properties props = KafkaClients.producer(kafka);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
