@@ -2,7 +2,6 @@ package io.newsflow.app.dashboard;
 
 import static java.util.Objects.requireNonNull;
 
-import io.newsflow.core.lifecycle.DaemonThreads;
 import io.newsflow.core.record.Article;
 import io.newsflow.core.record.CountryTag;
 import io.newsflow.core.record.PersonTag;
@@ -23,16 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An in-process reader of {@code newsflow.articles} for the dashboard: the latest articles and the
@@ -41,8 +31,6 @@ import org.slf4j.LoggerFactory;
  * a restarted dashboard is not empty.
  */
 public final class ArticleFeed implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ArticleFeed.class);
 
     /** Articles shown in the latest list. */
     static final int LATEST = 30;
@@ -57,9 +45,7 @@ public final class ArticleFeed implements AutoCloseable {
     private final Clock clock;
     private final Deque<Article> latest = new ArrayDeque<>();
     private final LinkedHashMap<String, Seen> recent = new LinkedHashMap<>();
-    private volatile boolean running = true;
-    private @Nullable KafkaConsumer<String, Article> consumer;
-    private @Nullable Thread thread;
+    private @Nullable FeedReader<String, Article> reader;
 
     ArticleFeed(Clock clock) {
         this.clock = requireNonNull(clock, "clock");
@@ -68,55 +54,14 @@ public final class ArticleFeed implements AutoCloseable {
     /** Starts reading the articles topic of the cluster in {@code kafka} on a daemon thread. */
     public static ArticleFeed start(Properties kafka, Clock clock) {
         ArticleFeed feed = new ArticleFeed(clock);
-        Properties props = new Properties();
-        props.putAll(kafka);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-dashboard-feed");
-        feed.consumer = new KafkaConsumer<>(props, Topics.ARTICLES.keySerde().deserializer(),
-                Topics.ARTICLES.valueSerde().deserializer());
-        feed.thread = DaemonThreads.start("newsflow-dashboard-feed", feed::run);
-        return feed;
-    }
-
-    private void run() {
-        KafkaConsumer<String, Article> c = requireNonNull(consumer);
-        try {
-            List<TopicPartition> partitions = awaitPartitions(c);
-            c.assign(partitions);
-            c.seekToEnd(partitions);
-            for (TopicPartition tp : partitions) {
-                c.seek(tp, Math.max(0, c.position(tp) - LATEST));
-            }
-            while (running) {
-                for (ConsumerRecord<String, Article> record : c.poll(Duration.ofMillis(500))) {
+        feed.reader = FeedReader.start("newsflow-dashboard-feed", kafka, Topics.ARTICLES.keySerde().deserializer(),
+                Topics.ARTICLES.valueSerde().deserializer(), List.of(FeedReader.From.lastRecords(Topics.ARTICLES.name(), LATEST)),
+                record -> {
                     if (record.value() != null) {
-                        add(record.value(), Instant.ofEpochMilli(record.timestamp()));
+                        feed.add(record.value(), Instant.ofEpochMilli(record.timestamp()));
                     }
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.warn("dashboard article feed stopped: {}", e.toString());
-        } finally {
-            c.close(Duration.ofSeconds(2));
-        }
-    }
-
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, Article> c) {
-        while (running) {
-            try {
-                List<PartitionInfo> infos = c.partitionsFor(Topics.ARTICLES.name(), Duration.ofSeconds(10));
-                if (infos != null && !infos.isEmpty()) {
-                    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                }
-            } catch (TimeoutException e) {
-                // the broker is not up yet (a service may start before it); keep asking
-                LOG.debug("articles topic not reachable yet: {}", e.toString());
-            }
-        }
-        return List.of();
+                });
+        return feed;
     }
 
     /** Takes one article as published at {@code at} (the record's timestamp). */
@@ -276,18 +221,9 @@ public final class ArticleFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<String, Article> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        FeedReader<String, Article> r = reader;
+        if (r != null) {
+            r.close();
         }
     }
 }

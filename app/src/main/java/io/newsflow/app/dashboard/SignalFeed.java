@@ -1,30 +1,19 @@
 package io.newsflow.app.dashboard;
 
-import static java.util.Objects.requireNonNull;
-
 import io.newsflow.app.sources.SourceHealthReader;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.json.JsonCodecException;
-import io.newsflow.core.lifecycle.DaemonThreads;
 import io.newsflow.core.record.Revision;
 import io.newsflow.core.record.SourceHealth;
 import io.newsflow.core.topic.Topics;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process reader of the two signal topics for the dashboard: the latest health of every
  * source, from the start of the compacted {@code newsflow.source-health}, and the latest edits, from
- * a little before the end of {@code newsflow.revisions}. Like {@link ArticleFeed} it reads without a
+ * a little before the end of {@code newsflow.revisions}. Its {@link FeedReader} reads without a
  * consumer group, so it commits nothing and takes no partitions from any stage.
  */
 public final class SignalFeed implements AutoCloseable {
@@ -46,9 +35,7 @@ public final class SignalFeed implements AutoCloseable {
 
     private final Map<String, SourceHealth> sources = new HashMap<>();
     private final Deque<Edit> edits = new ArrayDeque<>();
-    private volatile boolean running = true;
-    private @Nullable KafkaConsumer<String, byte[]> consumer;
-    private @Nullable Thread thread;
+    private @Nullable FeedReader<String, byte[]> reader;
 
     SignalFeed() {
     }
@@ -56,42 +43,12 @@ public final class SignalFeed implements AutoCloseable {
     /** Starts reading the signal topics of the cluster in {@code kafka} on a daemon thread. */
     public static SignalFeed start(Properties kafka) {
         SignalFeed feed = new SignalFeed();
-        Properties props = new Properties();
-        props.putAll(kafka);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-dashboard-signals");
         // raw values: a record this version cannot read is skipped, not a stop of the feed
-        feed.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        feed.thread = DaemonThreads.start("newsflow-dashboard-signals", feed::run);
+        feed.reader = FeedReader.start("newsflow-dashboard-signals", kafka, new StringDeserializer(), new ByteArrayDeserializer(),
+                List.of(FeedReader.From.beginning(Topics.SOURCE_HEALTH.name()),
+                        FeedReader.From.lastRecords(Topics.REVISIONS.name(), LATEST)),
+                feed::take);
         return feed;
-    }
-
-    private void run() {
-        KafkaConsumer<String, byte[]> c = requireNonNull(consumer);
-        try {
-            List<TopicPartition> health = awaitPartitions(c, Topics.SOURCE_HEALTH.name());
-            List<TopicPartition> revisions = awaitPartitions(c, Topics.REVISIONS.name());
-            List<TopicPartition> all = new ArrayList<>(health);
-            all.addAll(revisions);
-            c.assign(all);
-            c.seekToBeginning(health);
-            c.seekToEnd(revisions);
-            for (TopicPartition tp : revisions) {
-                c.seek(tp, Math.max(0, c.position(tp) - LATEST));
-            }
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
-                    take(record);
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.warn("dashboard signal feed stopped: {}", e.toString());
-        } finally {
-            c.close(Duration.ofSeconds(2));
-        }
     }
 
     private void take(ConsumerRecord<String, byte[]> record) {
@@ -112,21 +69,6 @@ public final class SignalFeed implements AutoCloseable {
             LOG.debug("dashboard skips an unreadable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
         }
-    }
-
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> c, String topic) {
-        while (running) {
-            try {
-                List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(10));
-                if (infos != null && !infos.isEmpty()) {
-                    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                }
-            } catch (TimeoutException e) {
-                // the broker is not up yet (a service may start before it); keep asking
-                LOG.debug("{} not reachable yet: {}", topic, e.toString());
-            }
-        }
-        return List.of();
     }
 
     synchronized void addSource(SourceHealth health) {
@@ -179,18 +121,9 @@ public final class SignalFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        FeedReader<String, byte[]> r = reader;
+        if (r != null) {
+            r.close();
         }
     }
 }
