@@ -1,6 +1,9 @@
 package io.newsflow.core.lifecycle;
 
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,5 +39,15 @@ public final class DaemonThreads {
         Thread thread = of(name, task);
         thread.start();
         return thread;
+    }
+
+    /** Interrupts the tasks of {@code pool} and waits up to {@code wait} for them to end. */
+    public static void stop(ExecutorService pool, Duration wait) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

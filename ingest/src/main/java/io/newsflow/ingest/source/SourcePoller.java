@@ -483,11 +483,6 @@ public final class SourcePoller implements HostOwnership, AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.stop(scheduler, Duration.ofSeconds(10));
     }
 }
