@@ -1,5 +1,6 @@
 package io.newsflow.ingest.source;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -295,11 +296,9 @@ class SourcePollerTest {
         }, reported::add, Duration.ofHours(1), registry, new TestClock());
     }
 
-    private SourcePoll awaitReport() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (reported.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private SourcePoll awaitReport() {
+        await("a source poll report").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !reported.isEmpty());
         assertEquals(1, reported.size(), "one report per poll");
         return reported.get(0);
     }
