@@ -73,6 +73,11 @@ public enum Dialect {
             return query.toString();
         }
 
+        @Override
+        public String lockForUpdate() {
+            return ""; // a SQLite transaction that writes holds the database's only write lock
+        }
+
     },
     POSTGRESQL("postgresql") {
         @Override
@@ -119,6 +124,11 @@ public enum Dialect {
             return String.join(" ", words);
         }
 
+        @Override
+        public String lockForUpdate() {
+            return " FOR UPDATE";
+        }
+
     };
 
     private final String resourceDir;
@@ -146,6 +156,9 @@ public enum Dialect {
 
     /** The parameter of {@link #textMatch} for words of letters and digits only. */
     public abstract String textQuery(List<String> words);
+
+    /** The clause that locks the rows a read inside a write transaction selected, empty where none is needed. */
+    public abstract String lockForUpdate();
 
     /** Serialises schema migrations between processes, inside the migration's transaction. */
 

@@ -10,13 +10,19 @@ import io.newsflow.core.record.Revision;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An {@link ArticleStore} over JDBC for SQLite and PostgreSQL: same logical schema, the dialect
  * decides column types (JSON text or JSONB, text or timestamptz). A batch is a few JDBC batches
- * in one transaction: the version-guarded upserts, then, for the articles that changed, their
- * country and person rows replaced, then the revisions, each inserted unless already stored.
+ * in one transaction: one read of the stored versions, multi-row version-guarded upserts of the
+ * articles that are newer, then, for those, their country and person rows replaced (multi-row too),
+ * then the revisions, each inserted unless already stored.
  *
  * <p>One connection, opened lazily and dropped on any failure but a data error, so a restarted
  * database is picked up by the next write. When the database is down at start-up the schema is
@@ -35,11 +42,19 @@ public final class JdbcArticleStore implements ArticleStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcArticleStore.class);
 
-    private static final String UPSERT = """
+    /** Rows per multi-row statement: 100 articles bind 2,200 parameters, far below either database's limit. */
+    private static final int ROWS_PER_STATEMENT = 100;
+
+    private static final String UPSERT_HEAD = """
             INSERT INTO articles (id, url, source, title, authors, published_at, modified_at, section, lead,
                 language, image, text, word_count, content_sha256, version, fetched_at, stored_at,
                 extractor_version, tagger_version, dated_at, story_id, story_overlap)
-            VALUES (?, ?, ?, ?, %1$s, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES\s""";
+
+    private static final String ARTICLE_ROW = "(?, ?, ?, ?, %1$s, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String UPSERT_TAIL = """
+
             ON CONFLICT (id) DO UPDATE SET url = excluded.url, source = excluded.source,
                 title = excluded.title, authors = excluded.authors, published_at = excluded.published_at,
                 modified_at = excluded.modified_at, section = excluded.section, lead = excluded.lead,
@@ -51,6 +66,10 @@ public final class JdbcArticleStore implements ArticleStore {
             WHERE articles.version < excluded.version
             """;
 
+    private static final String COUNTRY_INSERT = "INSERT INTO article_countries (article_id, code, name, mentions, spans) VALUES ";
+
+    private static final String PERSON_INSERT = "INSERT INTO article_persons (article_id, name, mentions, spans) VALUES ";
+
     private static final String REVISION = """
             INSERT INTO article_revisions (article_id, new_version, old_version, url, source, detected_at, fields,
                 old_snapshot, new_snapshot, changes, stored_at)
@@ -59,10 +78,7 @@ public final class JdbcArticleStore implements ArticleStore {
             """;
 
     private final Database database;
-    private final String upsertSql;
     private final String revisionSql;
-    private final String countrySql;
-    private final String personSql;
     private @Nullable Connection connection;
     private boolean migrated;
 
@@ -77,11 +93,7 @@ public final class JdbcArticleStore implements ArticleStore {
     public JdbcArticleStore(Database database) throws SQLException {
         this.database = requireNonNull(database, "database");
         String json = database.dialect().jsonParameter();
-        this.upsertSql = UPSERT.formatted(json);
         this.revisionSql = REVISION.formatted(json);
-        this.countrySql = "INSERT INTO article_countries (article_id, code, name, mentions, spans) VALUES (?, ?, ?, ?, "
-                + json + ")";
-        this.personSql = "INSERT INTO article_persons (article_id, name, mentions, spans) VALUES (?, ?, ?, " + json + ")";
         try {
             connection();
         } catch (SQLException e) {
@@ -103,9 +115,10 @@ public final class JdbcArticleStore implements ArticleStore {
             int written = 0;
             if (!articles.isEmpty()) {
                 Map<String, Article> changed = new LinkedHashMap<>();
-                written = upsert(c, articles, changed);
+                Set<String> stored = new HashSet<>();
+                written = upsert(c, articles, changed, stored);
                 if (!changed.isEmpty()) {
-                    replaceTags(c, changed);
+                    replaceTags(c, changed, stored);
                 }
             }
             int revised = revisions.isEmpty() ? 0 : insertRevisions(c, revisions);
@@ -122,30 +135,54 @@ public final class JdbcArticleStore implements ArticleStore {
     }
 
     /**
-     * Upserts every article and returns how many changed a row; those go into {@code changed}, the
-     * last of each id winning, since a later version in the same batch changed the row after an
-     * earlier one.
+     * Upserts the articles that are newer than their stored row and returns how many of the batch
+     * changed a row, counting each version that was newer than the stored one and than every
+     * earlier version of its id in the batch. Only the newest version of each id is written (the
+     * ones before it would be overwritten in the same transaction), so a redelivered batch costs
+     * one read per {@link #ROWS_PER_STATEMENT} ids and no write. The upsert keeps its version guard.
      */
-    private int upsert(Connection c, List<Article> batch, Map<String, Article> changed) throws SQLException {
+    private int upsert(Connection c, List<Article> batch, Map<String, Article> changed, Set<String> stored)
+            throws SQLException {
+        Map<String, Integer> newest = storedVersions(c, batch);
+        stored.addAll(newest.keySet());
         int written = 0;
-        Instant storedAt = Instant.now();
-        try (PreparedStatement upsert = c.prepareStatement(upsertSql)) {
-            for (Article a : batch) {
-                bindArticle(upsert, a, storedAt);
-                upsert.addBatch();
+        for (Article a : batch) {
+            Integer before = newest.get(a.id());
+            if (before == null || a.version() > before) {
+                newest.put(a.id(), a.version());
+                changed.put(a.id(), a);
+                written++;
             }
-            int[] counts = upsert.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                Article a = batch.get(i);
-                // a driver that rewrites batches (pgjdbc reWriteBatchedInserts) reports no counts:
-                // then the row changed if it now holds this version
-                if (counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO && storedVersion(c, a.id()) == a.version()) {
-                    changed.put(a.id(), a);
-                    written++;
+        }
+        Instant storedAt = Instant.now();
+        insertRows(c, UPSERT_HEAD, ARTICLE_ROW.formatted(database.dialect().jsonParameter()), UPSERT_TAIL,
+                List.copyOf(changed.values()), (ps, i, a) -> bindArticle(ps, i, a, storedAt));
+        return written;
+    }
+
+    /**
+     * The stored version of each id of the batch that has a row, in chunks of ids. On PostgreSQL
+     * the rows are locked, so no other writer changes them between this read and the upsert.
+     */
+    private Map<String, Integer> storedVersions(Connection c, List<Article> batch) throws SQLException {
+        List<String> ids = batch.stream().map(Article::id).distinct().toList();
+        Map<String, Integer> versions = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += ROWS_PER_STATEMENT) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ROWS_PER_STATEMENT));
+            String sql = "SELECT id, version FROM articles WHERE id IN (" + placeholders(chunk.size()) + ")"
+                    + database.dialect().lockForUpdate();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        versions.put(rs.getString(1), rs.getInt(2));
+                    }
                 }
             }
         }
-        return written;
+        return versions;
     }
 
     /** Inserts the revisions not stored yet and returns how many that was. */
@@ -179,62 +216,84 @@ public final class JdbcArticleStore implements ArticleStore {
         return written;
     }
 
-    private static int storedVersion(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM articles WHERE id = ?")) {
-            ps.setString(1, id);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
+    /**
+     * Replaces the tags of the changed articles: one delete per chunk of the ids that had a row
+     * before (a new article has no tags to delete), then multi-row inserts.
+     */
+    private void replaceTags(Connection c, Map<String, Article> changed, Set<String> stored) throws SQLException {
+        List<String> replaced = changed.keySet().stream().filter(stored::contains).toList();
+        for (int from = 0; from < replaced.size(); from += ROWS_PER_STATEMENT) {
+            List<String> chunk = replaced.subList(from, Math.min(replaced.size(), from + ROWS_PER_STATEMENT));
+            for (String table : List.of("article_countries", "article_persons")) {
+                try (PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM " + table + " WHERE article_id IN (" + placeholders(chunk.size()) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        delete.setString(i + 1, chunk.get(i));
+                    }
+                    delete.executeUpdate();
+                }
+            }
+        }
+        List<Tagged<CountryTag>> countries = new ArrayList<>();
+        List<Tagged<PersonTag>> persons = new ArrayList<>();
+        for (Article a : changed.values()) {
+            a.countries().forEach(tag -> countries.add(new Tagged<>(a.id(), tag)));
+            a.persons().forEach(tag -> persons.add(new Tagged<>(a.id(), tag)));
+        }
+        String json = database.dialect().jsonParameter();
+        insertRows(c, COUNTRY_INSERT, "(?, ?, ?, ?, " + json + ")", "", countries, (ps, i, t) -> {
+            ps.setString(i++, t.articleId());
+            ps.setString(i++, t.tag().code());
+            ps.setString(i++, t.tag().name());
+            ps.setInt(i++, t.tag().count());
+            ps.setString(i++, json(t.tag().mentions()));
+            return i;
+        });
+        insertRows(c, PERSON_INSERT, "(?, ?, ?, " + json + ")", "", persons, (ps, i, t) -> {
+            ps.setString(i++, t.articleId());
+            ps.setString(i++, t.tag().name());
+            ps.setInt(i++, t.tag().count());
+            ps.setString(i++, json(t.tag().mentions()));
+            return i;
+        });
+    }
+
+    /**
+     * Inserts rows with multi-row statements of up to {@link #ROWS_PER_STATEMENT} rows: one
+     * statement per chunk instead of one per row, which is most of the cost of a small row.
+     */
+    private static <T> void insertRows(Connection c, String head, String row, String tail, List<T> items, Binder<T> binder)
+            throws SQLException {
+        for (int from = 0; from < items.size(); from += ROWS_PER_STATEMENT) {
+            List<T> chunk = items.subList(from, Math.min(items.size(), from + ROWS_PER_STATEMENT));
+            String sql = head + String.join(", ", Collections.nCopies(chunk.size(), row)) + tail;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int index = 1;
+                for (T item : chunk) {
+                    index = binder.bind(ps, index, item);
+                }
+                ps.executeUpdate();
             }
         }
     }
 
-    private void replaceTags(Connection c, Map<String, Article> changed) throws SQLException {
-        try (PreparedStatement deleteCountries = c.prepareStatement("DELETE FROM article_countries WHERE article_id = ?");
-                PreparedStatement deletePersons = c.prepareStatement("DELETE FROM article_persons WHERE article_id = ?")) {
-            for (String id : changed.keySet()) {
-                deleteCountries.setString(1, id);
-                deleteCountries.addBatch();
-                deletePersons.setString(1, id);
-                deletePersons.addBatch();
-            }
-            deleteCountries.executeBatch();
-            deletePersons.executeBatch();
-        }
-        try (PreparedStatement country = c.prepareStatement(countrySql);
-                PreparedStatement person = c.prepareStatement(personSql)) {
-            boolean countries = false;
-            boolean persons = false;
-            for (Article a : changed.values()) {
-                for (CountryTag tag : a.countries()) {
-                    country.setString(1, a.id());
-                    country.setString(2, tag.code());
-                    country.setString(3, tag.name());
-                    country.setInt(4, tag.count());
-                    country.setString(5, json(tag.mentions()));
-                    country.addBatch();
-                    countries = true;
-                }
-                for (PersonTag tag : a.persons()) {
-                    person.setString(1, a.id());
-                    person.setString(2, tag.name());
-                    person.setInt(3, tag.count());
-                    person.setString(4, json(tag.mentions()));
-                    person.addBatch();
-                    persons = true;
-                }
-            }
-            if (countries) {
-                country.executeBatch();
-            }
-            if (persons) {
-                person.executeBatch();
-            }
-        }
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
-    private void bindArticle(PreparedStatement ps, Article a, Instant storedAt) throws SQLException {
+    /** Binds one row's parameters from {@code index} on and returns the index after them. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        int bind(PreparedStatement ps, int index, T item) throws SQLException;
+    }
+
+    /** A tag with the id of the article it belongs to. */
+    private record Tagged<T>(String articleId, T tag) {
+    }
+
+    private int bindArticle(PreparedStatement ps, int index, Article a, Instant storedAt) throws SQLException {
         Dialect dialect = database.dialect();
-        int i = 1;
+        int i = index;
         ps.setString(i++, a.id());
         ps.setString(i++, a.url());
         ps.setString(i++, a.source());
@@ -257,10 +316,11 @@ public final class JdbcArticleStore implements ArticleStore {
         dialect.bindInstant(ps, i++, a.publishedAt() != null ? a.publishedAt() : a.fetchedAt());
         ps.setString(i++, a.storyId());
         if (a.storyOverlap() == null) {
-            ps.setNull(i, Types.DOUBLE);
+            ps.setNull(i++, Types.DOUBLE);
         } else {
-            ps.setDouble(i, a.storyOverlap());
+            ps.setDouble(i++, a.storyOverlap());
         }
+        return i;
     }
 
     private static String json(Object value) {
