@@ -14,7 +14,6 @@ import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.json.Decimals;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.lifecycle.Service;
-import io.newsflow.core.lifecycle.Stage;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.status.HostStatus;
 import io.newsflow.core.status.StatusSource;
@@ -24,11 +23,9 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -73,14 +70,15 @@ public final class Dashboard implements AutoCloseable {
 
     /**
      * Starts the lag gauges, article and signal feeds of a process and serves the dashboard on
-     * {@code http}, charting what {@code sampler} samples. The sampler is the caller's: started
-     * before the stages, so that a crawl faster than the stages' start-up is on the charts too.
+     * {@code http}, charting what {@code sampler} samples and the lag of {@code groups} (stage tag to
+     * consumer group, from {@link StageGroups}). Both are the caller's: the sampler is started before
+     * the stages, so that a crawl faster than the stages' start-up is on the charts too.
      */
     public static Dashboard start(AdminServer http, NewsflowConfig config, MeterRegistry registry,
-            List<? extends Service> services, ThroughputSampler sampler) {
+            List<? extends Service> services, ThroughputSampler sampler, Map<String, String> groups) {
         requireNonNull(http, "http");
         requireNonNull(sampler, "sampler");
-        Map<String, String> groups = consumerGroups(config, services);
+        requireNonNull(groups, "groups");
         LagGauges lag = groups.isEmpty() ? null
                 : new LagGauges(config.kafkaClientProperties(), groups, registry, Duration.ofSeconds(2));
         ArticleFeed feed = ArticleFeed.start(config.kafkaClientProperties(), Clock.systemUTC());
@@ -89,13 +87,6 @@ public final class Dashboard implements AutoCloseable {
         http.route("/", dashboard::serveRoot);
         http.route("/dashboard", dashboard::serveDashboard);
         return dashboard;
-    }
-
-    /** The consumer group of each stage this process runs, in data-flow order. */
-    static Map<String, String> consumerGroups(NewsflowConfig config, List<? extends Service> services) {
-        Set<Stage> stages = EnumSet.noneOf(Stage.class);
-        services.forEach(service -> Stage.fromTag(service.name()).ifPresent(stages::add));
-        return StageGroups.of(config, stages);
     }
 
     private void serveRoot(HttpExchange exchange) throws IOException {

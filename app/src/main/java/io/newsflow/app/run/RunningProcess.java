@@ -111,7 +111,8 @@ public final class RunningProcess implements AutoCloseable {
         }
         TopicBootstrap.ensureTopics(config.kafkaClientProperties(), TopicSettings.of(config));
         // the charts sample from before the stages start: a first crawl can finish before the last stage is up
-        ThroughputSampler sampler = ThroughputSampler.start(registry, List.copyOf(StageGroups.of(config, stages).keySet()));
+        Map<String, String> groups = StageGroups.of(config, stages);
+        ThroughputSampler sampler = ThroughputSampler.start(registry, List.copyOf(groups.keySet()));
         started.add(sampler);
         pipeline = Pipeline.start(config, registry, stages);
         started.add(pipeline);
@@ -128,7 +129,7 @@ public final class RunningProcess implements AutoCloseable {
         http = AdminServer.start((String) common.get(CommonConfig.HTTP_BIND), (Integer) common.get(CommonConfig.HTTP_PORT),
                 registry, pipeline.services(), dependencies, ((Password) common.get(CommonConfig.HTTP_TOKEN)).value());
         started.add(http);
-        started.add(Dashboard.start(http, config, registry, pipeline.services(), sampler));
+        started.add(Dashboard.start(http, config, registry, pipeline.services(), sampler, groups));
         if (articles != null) {
             http.route(ArticleApi.PATH, new ArticleApi(articles));
         }
