@@ -155,6 +155,8 @@
     for (const item of list) {
       const li = el('li', kind);
       li.appendChild(el('span', 'name', kind === 'country' ? item.name + ' (' + item.key + ')' : item.name));
+      // a person is one entity under all its names; the id shows which, on hover
+      if (kind === 'person') li.title = item.key;
       // syndicated copies of one story count once; the raw article count beside shows how many copies there were
       li.appendChild(el('span', 'count', (item.stories === 1 ? '1 story' : item.stories + ' stories') + ' · '
           + plural(item.articles, 'article') + ' · ' + plural(item.mentions, 'mention')));
@@ -318,9 +320,10 @@
     renderThroughput(throughput);
     renderFreshness(freshness);
   }, 1000);
-  poll(['/dashboard/api/articles', '/dashboard/api/sources', '/dashboard/api/signals'], (articles, sources, signals) => {
-    renderArticles(articles);
-    renderSources(sources);
+  // each panel on its own poll: an endpoint that fails or answers slowly leaves the others live
+  poll(['/dashboard/api/articles'], renderArticles, 2000);
+  poll(['/dashboard/api/sources'], renderSources, 2000);
+  poll(['/dashboard/api/signals'], (signals) => {
     renderSourceHealth(signals.sources);
     renderEdits(signals.edits);
   }, 2000);

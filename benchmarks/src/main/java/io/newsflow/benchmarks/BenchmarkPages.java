@@ -1,6 +1,6 @@
 package io.newsflow.benchmarks;
 
-import io.newsflow.enrich.extract.eval.HtmlPages;
+import io.newsflow.enrich.extract.HtmlPages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -7,8 +7,7 @@ import io.newsflow.enrich.revision.RevisitSchedule;
 import io.newsflow.enrich.story.StoryIndex;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -99,7 +98,7 @@ public final class EnrichConfig {
             .define(STORY_MAX_SIGNATURES, Type.LONG, 200_000L, Range.atLeast(1), Importance.MEDIUM, STORY_MAX_SIGNATURES_DOC)
             .define(STORY_MIN_OVERLAP, Type.DOUBLE, 0.4, Range.between(0.01, 1.0), Importance.MEDIUM, STORY_MIN_OVERLAP_DOC);
 
-    private final Map<String, Object> values;
+    private final AbstractConfig values;
 
     public EnrichConfig(NewsflowConfig config) {
         this.values = config.parse(DEFINITION);
@@ -107,65 +106,64 @@ public final class EnrichConfig {
     }
 
     public String applicationId() {
-        return (String) values.get(APPLICATION_ID);
+        return values.getString(APPLICATION_ID);
     }
 
     public int threads() {
-        return (Integer) values.get(THREADS);
+        return values.getInt(THREADS);
     }
 
     public long commitIntervalMs() {
-        return (Long) values.get(COMMIT_INTERVAL_MS);
+        return values.getLong(COMMIT_INTERVAL_MS);
     }
 
-    @SuppressWarnings("unchecked")
     public RevisitSchedule revisitSchedule() {
-        return RevisitSchedule.parse((List<String>) values.get(REVISIT_SCHEDULE));
+        return RevisitSchedule.parse(values.getList(REVISIT_SCHEDULE));
     }
 
     public Duration revisitCheckInterval() {
-        return Duration.ofMillis((Long) values.get(REVISIT_CHECK_MS));
+        return Duration.ofMillis(values.getLong(REVISIT_CHECK_MS));
     }
 
     public Duration revisionsRetention() {
-        return Duration.ofMillis((Long) values.get(REVISIONS_RETENTION_MS));
+        return Duration.ofMillis(values.getLong(REVISIONS_RETENTION_MS));
     }
 
     public HealthRules healthRules() {
-        return new HealthRules((Integer) values.get(HEALTH_FAILING_STREAK), Duration.ofMillis((Long) values.get(HEALTH_SILENT_AFTER_MS)),
-                (Double) values.get(HEALTH_QUIET_RATIO), (Double) values.get(HEALTH_QUIET_MIN_BASELINE),
-                (Integer) values.get(HEALTH_BASELINE_DAYS), (Integer) values.get(HEALTH_PAGES_WINDOW),
-                (Double) values.get(HEALTH_BLOCKED_SHARE), (Integer) values.get(HEALTH_BLOCKED_MIN_PAGES));
+        return new HealthRules(values.getInt(HEALTH_FAILING_STREAK), Duration.ofMillis(values.getLong(HEALTH_SILENT_AFTER_MS)),
+                values.getDouble(HEALTH_QUIET_RATIO), values.getDouble(HEALTH_QUIET_MIN_BASELINE),
+                values.getInt(HEALTH_BASELINE_DAYS), values.getInt(HEALTH_PAGES_WINDOW),
+                values.getDouble(HEALTH_BLOCKED_SHARE), values.getInt(HEALTH_BLOCKED_MIN_PAGES));
     }
 
     public Duration healthInterval() {
-        return Duration.ofMillis((Long) values.get(HEALTH_INTERVAL_MS));
+        return Duration.ofMillis(values.getLong(HEALTH_INTERVAL_MS));
     }
 
     public int healthMinChars() {
-        return (Integer) values.get(HEALTH_MIN_CHARS);
+        return values.getInt(HEALTH_MIN_CHARS);
     }
 
     public StoryIndex.Settings storySettings() {
-        return new StoryIndex.Settings(Duration.ofMillis((Long) values.get(STORY_WINDOW_MS)),
-                (Long) values.get(STORY_MAX_SIGNATURES), (Double) values.get(STORY_MIN_OVERLAP));
+        return new StoryIndex.Settings(Duration.ofMillis(values.getLong(STORY_WINDOW_MS)),
+                values.getLong(STORY_MAX_SIGNATURES), values.getDouble(STORY_MIN_OVERLAP));
     }
 
     public Path stateDir() {
-        return Path.of((String) values.get(CommonConfig.DATA_DIR), "streams");
+        return Path.of(values.getString(CommonConfig.DATA_DIR), "streams");
     }
 
     /** Replicas of the internal topics Streams creates; -1 leaves it to the cluster. */
     public int replicationFactor() {
-        return (Integer) values.get(CommonConfig.TOPIC_REPLICATION_FACTOR);
+        return values.getInt(CommonConfig.TOPIC_REPLICATION_FACTOR);
     }
 
     /** min.insync.replicas of the internal topics Streams creates; -1 leaves it to the cluster. */
     public int minInsyncReplicas() {
-        return (Integer) values.get(CommonConfig.TOPIC_MIN_INSYNC_REPLICAS);
+        return values.getInt(CommonConfig.TOPIC_MIN_INSYNC_REPLICAS);
     }
 
     public int pageMaxBytes() {
-        return (Integer) values.get(CommonConfig.PAGE_MAX_BYTES);
+        return values.getInt(CommonConfig.PAGE_MAX_BYTES);
     }
 }

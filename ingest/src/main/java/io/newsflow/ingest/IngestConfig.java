@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -59,6 +60,9 @@ public final class IngestConfig {
 
     public static final String QUEUE_MAX = "newsflow.ingest.fetch.queue.max";
     private static final String QUEUE_MAX_DOC = "Links held in memory per instance before it stops consuming newsflow.links for a while.";
+    public static final String QUEUE_HOST_MAX = "newsflow.ingest.fetch.queue.host.max";
+    private static final String QUEUE_HOST_MAX_DOC = "Links of one host held in memory; the rest wait in newsflow.links and are read again as the "
+            + "host drains, so a giant host does not hold back the other hosts of its partition.";
 
     public static final String ALLOW_PRIVATE = "newsflow.ingest.fetch.allow.private";
     private static final String ALLOW_PRIVATE_DOC = "Open the SSRF guard completely: fetch loopback, private and link-local addresses (a local site, tests).";
@@ -117,6 +121,7 @@ public final class IngestConfig {
             .define(BACKOFF_MS, Type.LONG, 5_000L, Range.atLeast(0), Importance.LOW, BACKOFF_MS_DOC)
             .define(BACKOFF_MAX_MS, Type.LONG, 600_000L, Range.atLeast(0), Importance.LOW, BACKOFF_MAX_MS_DOC)
             .define(QUEUE_MAX, Type.INT, 10_000, Range.atLeast(1), Importance.LOW, QUEUE_MAX_DOC)
+            .define(QUEUE_HOST_MAX, Type.INT, 1_000, Range.atLeast(1), Importance.LOW, QUEUE_HOST_MAX_DOC)
             .define(ALLOW_PRIVATE, Type.BOOLEAN, false, Importance.MEDIUM, ALLOW_PRIVATE_DOC)
             .define(ALLOW_HOSTS, Type.LIST, List.of(), Importance.MEDIUM, ALLOW_HOSTS_DOC)
             .define(REFETCH_INTERVAL_MS, Type.LONG, 86_400_000L, Range.atLeast(0), Importance.MEDIUM, REFETCH_INTERVAL_MS_DOC)
@@ -132,12 +137,12 @@ public final class IngestConfig {
             .define(STATE_RETENTION_MS, Type.LONG, 180L * 24 * 3_600_000, Range.atLeast(1), Importance.MEDIUM, STATE_RETENTION_MS_DOC)
             .define(STATE_RETENTION_SWEEP_MS, Type.LONG, 3_600_000L, Range.atLeast(1), Importance.LOW, STATE_RETENTION_SWEEP_MS_DOC);
 
-    private final Map<String, Object> values;
+    private final AbstractConfig values;
     private final List<SourceSpec> sources;
 
     public IngestConfig(NewsflowConfig config) {
         this.values = config.parse(DEFINITION);
-        this.sources = parseSources(values.get(SOURCES), duration(SOURCE_INTERVAL_MS));
+        this.sources = parseSources(values.values().get(SOURCES), duration(SOURCE_INTERVAL_MS));
     }
 
     private static List<SourceSpec> parseSources(Object raw, Duration defaultInterval) {
@@ -179,13 +184,12 @@ public final class IngestConfig {
         return sources;
     }
 
-    @SuppressWarnings("unchecked")
     public List<String> startUrls() {
-        return (List<String>) values.get(START_URLS);
+        return values.getList(START_URLS);
     }
 
     public String userAgent() {
-        return (String) values.get(USER_AGENT);
+        return values.getString(USER_AGENT);
     }
 
     /** The robots.txt agent name: the User-Agent's product token, e.g. {@code newsflow}. */
@@ -195,11 +199,11 @@ public final class IngestConfig {
     }
 
     public String groupId() {
-        return (String) values.get(GROUP_ID);
+        return values.getString(GROUP_ID);
     }
 
     public int fetchThreads() {
-        return (Integer) values.get(FETCH_THREADS);
+        return values.getInt(FETCH_THREADS);
     }
 
     public Duration fetchDelay() {
@@ -207,19 +211,19 @@ public final class IngestConfig {
     }
 
     public Duration connectTimeout() {
-        return Duration.ofMillis((Integer) values.get(CONNECT_TIMEOUT_MS));
+        return Duration.ofMillis(values.getInt(CONNECT_TIMEOUT_MS));
     }
 
     public Duration readTimeout() {
-        return Duration.ofMillis((Integer) values.get(READ_TIMEOUT_MS));
+        return Duration.ofMillis(values.getInt(READ_TIMEOUT_MS));
     }
 
     public Duration totalTimeout() {
-        return Duration.ofMillis((Integer) values.get(TOTAL_TIMEOUT_MS));
+        return Duration.ofMillis(values.getInt(TOTAL_TIMEOUT_MS));
     }
 
     public int maxRedirects() {
-        return (Integer) values.get(MAX_REDIRECTS);
+        return values.getInt(MAX_REDIRECTS);
     }
 
     public Duration backoff() {
@@ -231,16 +235,19 @@ public final class IngestConfig {
     }
 
     public int queueMax() {
-        return (Integer) values.get(QUEUE_MAX);
+        return values.getInt(QUEUE_MAX);
+    }
+
+    public int queueHostMax() {
+        return values.getInt(QUEUE_HOST_MAX);
     }
 
     public boolean allowPrivate() {
-        return (Boolean) values.get(ALLOW_PRIVATE);
+        return values.getBoolean(ALLOW_PRIVATE);
     }
 
-    @SuppressWarnings("unchecked")
     public List<String> allowHosts() {
-        return (List<String>) values.get(ALLOW_HOSTS);
+        return values.getList(ALLOW_HOSTS);
     }
 
     public Duration refetchInterval() {
@@ -268,11 +275,11 @@ public final class IngestConfig {
     }
 
     public long stateCacheBytes() {
-        return (Long) values.get(STATE_CACHE_BYTES);
+        return values.getLong(STATE_CACHE_BYTES);
     }
 
     public long stateWriteBufferBytes() {
-        return (Long) values.get(STATE_WRITE_BUFFER_BYTES);
+        return values.getLong(STATE_WRITE_BUFFER_BYTES);
     }
 
     public Duration stateRetention() {
@@ -285,14 +292,14 @@ public final class IngestConfig {
 
     /** Where the crawler state of owned partitions lives: {@code <newsflow.data.dir>/ingest-state}. */
     public java.nio.file.Path stateDir() {
-        return java.nio.file.Path.of((String) values.get(CommonConfig.DATA_DIR), "ingest-state");
+        return java.nio.file.Path.of(values.getString(CommonConfig.DATA_DIR), "ingest-state");
     }
 
     public int pageMaxBytes() {
-        return (Integer) values.get(CommonConfig.PAGE_MAX_BYTES);
+        return values.getInt(CommonConfig.PAGE_MAX_BYTES);
     }
 
     private Duration duration(String key) {
-        return Duration.ofMillis((Long) values.get(key));
+        return Duration.ofMillis(values.getLong(key));
     }
 }

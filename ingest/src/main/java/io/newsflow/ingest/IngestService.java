@@ -78,7 +78,7 @@ public final class IngestService implements Service, StatusSource {
             statuses = store;
             started.add(new RetentionSweep(store, config.stateRetention(), config.stateRetentionSweep(), clock)).start();
             LinkFetcher.Settings settings = new LinkFetcher.Settings(config.groupId(), config.fetchThreads(), config.fetchDelay(),
-                    config.backoff(), config.backoffMax(), config.queueMax(), config.totalTimeout());
+                    config.backoff(), config.backoffMax(), config.queueMax(), config.queueHostMax(), config.totalTimeout());
             LinkFetcher links = started.add(new LinkFetcher(settings, kafka, config.pageMaxBytes(), new PageFetcher(http, clock), robots,
                     store, policy, registry, clock));
             LinkPublisher publisher = started.add(new LinkPublisher(kafka, store, policy, registry, clock));

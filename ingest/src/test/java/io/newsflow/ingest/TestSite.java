@@ -44,8 +44,13 @@ public final class TestSite implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
 
     public TestSite() {
+        this(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    /** A site on a given address and port (0: any free port), e.g. a second loopback address. */
+    public TestSite(InetAddress address, int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            server = HttpServer.create(new InetSocketAddress(address, port), 50);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,7 +119,11 @@ public final class TestSite implements AutoCloseable {
 
     /** host:port, as the SSRF allow-list names a host. */
     public String authority() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return server.getAddress().getAddress().getHostAddress() + ":" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public int hits(String path) {

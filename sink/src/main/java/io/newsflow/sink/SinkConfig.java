@@ -5,7 +5,7 @@ import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -54,56 +54,56 @@ public final class SinkConfig {
             .define(RETRY_BACKOFF_MS, Type.LONG, 200L, Range.atLeast(1), Importance.LOW, RETRY_BACKOFF_MS_DOC)
             .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW, RETRY_BACKOFF_MAX_MS_DOC);
 
-    private final Map<String, Object> values;
+    private final AbstractConfig values;
 
     public SinkConfig(NewsflowConfig config) {
         this.values = config.parse(DEFINITION);
     }
 
     public String jdbcUrl() {
-        String url = (String) values.get(JDBC_URL);
+        String url = values.getString(JDBC_URL);
         if (url.isBlank()) {
-            Path db = Path.of((String) values.get(CommonConfig.DATA_DIR), "newsflow.db");
+            Path db = Path.of(values.getString(CommonConfig.DATA_DIR), "newsflow.db");
             return "jdbc:sqlite:" + db;
         }
         return url;
     }
 
     public String jdbcUser() {
-        return (String) values.get(JDBC_USER);
+        return values.getString(JDBC_USER);
     }
 
     public Password jdbcPassword() {
-        return (Password) values.get(JDBC_PASSWORD);
+        return values.getPassword(JDBC_PASSWORD);
     }
 
     public String groupId() {
-        return (String) values.get(GROUP_ID);
+        return values.getString(GROUP_ID);
     }
 
     public String topic() {
-        return (String) values.get(TOPIC);
+        return values.getString(TOPIC);
     }
 
     public String revisionsTopic() {
-        return (String) values.get(REVISIONS_TOPIC);
+        return values.getString(REVISIONS_TOPIC);
     }
 
     /** {@code newsflow.page.max.bytes}: the largest page, which bounds the largest article record the sink reads. */
     public int pageMaxBytes() {
-        return (Integer) values.get(CommonConfig.PAGE_MAX_BYTES);
+        return values.getInt(CommonConfig.PAGE_MAX_BYTES);
     }
 
     public int batchSize() {
-        return (Integer) values.get(BATCH_SIZE);
+        return values.getInt(BATCH_SIZE);
     }
 
     public Duration retryBackoff() {
-        return Duration.ofMillis((Long) values.get(RETRY_BACKOFF_MS));
+        return Duration.ofMillis(values.getLong(RETRY_BACKOFF_MS));
     }
 
     /** The back-off cap; never shorter than the first back-off. */
     public Duration retryBackoffMax() {
-        return Duration.ofMillis(Math.max((Long) values.get(RETRY_BACKOFF_MAX_MS), (Long) values.get(RETRY_BACKOFF_MS)));
+        return Duration.ofMillis(Math.max(values.getLong(RETRY_BACKOFF_MAX_MS), values.getLong(RETRY_BACKOFF_MS)));
     }
 }

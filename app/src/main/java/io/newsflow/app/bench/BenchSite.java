@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Serves page {@code i} at {@code /p/<i>.html} for any {@code i >= 0}, cycling through the given
- * bodies so every URL is distinct. The pages are spread over several hosts (127.0.0.1, 127.0.0.2, ...: all loopback),
+ * Serves page {@code i} of the {@link NearCopies} at {@code /p/<i>.html} for any {@code i >= 0}, so
+ * every URL is distinct. The pages are spread over several hosts (127.0.0.1, 127.0.0.2, ...: all loopback),
  * as a real crawl spreads over many sites, so per-host politeness does not serialise the run.
  */
 final class BenchSite implements AutoCloseable {
@@ -25,10 +26,10 @@ final class BenchSite implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private static final Pattern PAGE = Pattern.compile("/p/(\\d{1,9})\\.html$");
 
-    private final List<byte[]> bodies;
+    private final NearCopies pages;
 
-    BenchSite(List<byte[]> bodies, int hosts) {
-        this.bodies = bodies;
+    BenchSite(NearCopies pages, int hosts) {
+        this.pages = pages;
         try {
             for (int host = 1; host <= hosts; host++) {
                 HttpServer server = HttpServer.create(
@@ -51,7 +52,7 @@ final class BenchSite implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            byte[] body = bodies.get(index % bodies.size());
+            byte[] body = pages.html(index).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

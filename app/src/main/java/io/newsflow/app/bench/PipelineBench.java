@@ -11,7 +11,6 @@ import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.json.Decimals;
 import io.newsflow.core.lifecycle.Stage;
-import io.newsflow.core.metrics.CounterTotals;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.progress.Progress;
 import io.newsflow.core.record.ArticleId;
@@ -19,7 +18,7 @@ import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.topic.HostKey;
 import io.newsflow.core.topic.Topics;
-import io.newsflow.enrich.extract.eval.HtmlPages;
+import io.newsflow.enrich.extract.HtmlPages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -115,7 +114,7 @@ public final class PipelineBench {
     /** Loopback hosts the pages are spread over: at least the fetch threads of one instance. */
     private static final int HOSTS = 8;
 
-    private final List<String> bodies;
+    private final NearCopies pages;
     private final Settings settings;
     private final NewsflowConfig tuning;
     private final PrintStream progress;
@@ -132,7 +131,7 @@ public final class PipelineBench {
         if (html.isEmpty()) {
             throw new IllegalArgumentException("no .html or .html.gz files in " + htmlDir);
         }
-        this.bodies = List.copyOf(html.values());
+        this.pages = new NearCopies(List.copyOf(html.values()));
         this.settings = settings;
         this.tuning = tuning;
         this.progress = progress;
@@ -178,7 +177,7 @@ public final class PipelineBench {
     }
 
     private String html(int page) {
-        return bodies.get(page % bodies.size());
+        return pages.html(page);
     }
 
     /** Produces the pipeline's page records to a topic of the same configuration and consumes them all. */
@@ -223,9 +222,12 @@ public final class PipelineBench {
         }
     }
 
-    /** What one phase stored: pages processed, first fetch to last store, and each row's freshness. */
+    /**
+     * What one phase stored: pages processed, first fetch to last store, each row's freshness, and
+     * how many rows the story step found exact copies (overlap 1) or near copies of earlier ones.
+     */
     private record Phase(int pagesProcessed, int articles, double seconds, long[] freshnessMs, double cpuMsPerPage,
-            double jitMsPerPage, StepTimes steps) {
+            double jitMsPerPage, StepTimes steps, int exactCopies, int nearCopies) {
 
         double rate() {
             return pagesProcessed / seconds;
@@ -243,14 +245,17 @@ public final class PipelineBench {
         values.put("newsflow.ingest.fetch.allow.private", true);
         values.put("newsflow.ingest.fetch.delay.ms", 0L);
         Path db = dataDir.resolve("newsflow.db");
-        try (BenchSite site = new BenchSite(bodies.stream().map(b -> b.getBytes(StandardCharsets.UTF_8)).toList(), HOSTS);
+        try (BenchSite site = new BenchSite(pages, HOSTS);
                 LinkOffers offers = new LinkOffers(client, site);
                 RunningProcess process = RunningProcess.start(tuning.with(values), EnumSet.allOf(Stage.class), null, false)) {
-            Stages stages = new Stages(process.registry());
+            StageCounters stages = new StageCounters(process.registry());
             int warmup = settings.warmupPages();
             int pages = settings.pages();
             phase("warm-up", stages, offers, 0, warmup, 0, db);
             Phase peak = phase("peak", stages, offers, warmup, pages, 0, db);
+            // which path of the story step the figures measure: near copies take the costly one
+            progress.printf("peak: %d articles, %d near copies, %d exact copies of earlier ones%n", peak.articles(),
+                    peak.nearCopies(), peak.exactCopies());
             double rate = settings.pacedRate() > 0 ? settings.pacedRate() : peak.rate() / 2;
             int pacedPages = Math.max(1, (int) Math.round(rate * settings.pacedFor().toMillis() / 1000.0));
             Phase paced = phase("paced", stages, offers, warmup + pages, pacedPages, rate, db);
@@ -270,15 +275,15 @@ public final class PipelineBench {
     }
 
     /** Offers pages [first, first + count) as links, evenly at {@code rate} per second (0: all at once), and waits until all are stored. */
-    private Phase phase(String name, Stages stages, LinkOffers offers, int first, int count, double rate, Path db)
+    private Phase phase(String name, StageCounters stages, LinkOffers offers, int first, int count, double rate, Path db)
             throws Exception {
         if (count == 0) {
-            return new Phase(0, 0, 0, new long[0], 0, 0, new StepTimes(new long[6]));
+            return new Phase(0, 0, 0, new long[0], 0, 0, new StepTimes(new long[6]), 0, 0);
         }
         long processedBefore = stages.processed();
         long cpuBefore = PROCESS.getProcessCpuTime();
         long jitBefore = CompilerCpu.nanos();
-        StepTimes stepsBefore = stages.steps();
+        StepTimes stepsBefore = steps(stages.registry());
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         try (Progress done = Progress.toStderr("bench pipeline: " + name + " pages enriched", count)) {
             long shown = 0;
@@ -307,35 +312,19 @@ public final class PipelineBench {
         }
         double cpuMsPerPage = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e6 / processed;
         double jitMsPerPage = (CompilerCpu.nanos() - jitBefore) / 1e6 / processed;
-        return fromStore(db, first, count, (int) processed, cpuMsPerPage, jitMsPerPage, stages.steps().minus(stepsBefore));
+        return fromStore(db, first, count, (int) processed, cpuMsPerPage, jitMsPerPage, steps(stages.registry()).minus(stepsBefore));
     }
 
-    /** The pipeline's counters: pages enriched or skipped as not articles, and rows stored. */
-    private record Stages(MeterRegistry registry) {
-
-        long enriched() {
-            return count(registry, MetricNames.ENRICH_RECORDS, "article");
+    /** Total time and count of the extract, tag and story step timers so far. */
+    private static StepTimes steps(MeterRegistry registry) {
+        long[] values = new long[6];
+        int i = 0;
+        for (String step : List.of("extract", "tag", "story")) {
+            Timer timer = registry.find(MetricNames.ENRICH_STEP_DURATION).tag(MetricNames.TAG_STEP, step).timer();
+            values[i++] = timer == null ? 0 : (long) timer.totalTime(TimeUnit.NANOSECONDS);
+            values[i++] = timer == null ? 0 : timer.count();
         }
-
-        long processed() {
-            return enriched() + count(registry, MetricNames.ENRICH_RECORDS, "not_article");
-        }
-
-        long stored() {
-            return count(registry, MetricNames.SINK_ROWS, "written");
-        }
-
-        /** Total time and count of the extract, tag and story step timers so far. */
-        StepTimes steps() {
-            long[] values = new long[6];
-            int i = 0;
-            for (String step : List.of("extract", "tag", "story")) {
-                Timer timer = registry.find(MetricNames.ENRICH_STEP_DURATION).tag(MetricNames.TAG_STEP, step).timer();
-                values[i++] = timer == null ? 0 : (long) timer.totalTime(TimeUnit.NANOSECONDS);
-                values[i++] = timer == null ? 0 : timer.count();
-            }
-            return new StepTimes(values);
-        }
+        return new StepTimes(values);
     }
 
     /** Total nanoseconds and count of the extract, tag and story steps, in that order, pairwise. */
@@ -398,12 +387,22 @@ public final class PipelineBench {
             double jitMsPerPage, StepTimes steps) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT url, fetched_at, stored_at FROM articles")) {
+                ResultSet rs = st.executeQuery("SELECT url, fetched_at, stored_at, story_overlap FROM articles")) {
             List<long[]> rows = new ArrayList<>();
+            int exactCopies = 0;
+            int nearCopies = 0;
             while (rs.next()) {
                 int page = BenchSite.page(rs.getString(1));
                 if (page >= first && page < first + count) {
                     rows.add(new long[] {Instant.parse(rs.getString(2)).toEpochMilli(), Instant.parse(rs.getString(3)).toEpochMilli()});
+                    double overlap = rs.getDouble(4);
+                    if (!rs.wasNull()) {
+                        if (overlap >= 1.0) {
+                            exactCopies++;
+                        } else {
+                            nearCopies++;
+                        }
+                    }
                 }
             }
             if (rows.isEmpty()) {
@@ -413,12 +412,8 @@ public final class PipelineBench {
             long lastStore = rows.stream().mapToLong(r -> r[1]).max().orElseThrow();
             long[] freshness = rows.stream().mapToLong(r -> r[1] - r[0]).sorted().toArray();
             return new Phase(processed, rows.size(), Math.max(1, lastStore - firstFetch) / 1000.0, freshness, cpuMsPerPage,
-                    jitMsPerPage, steps);
+                    jitMsPerPage, steps, exactCopies, nearCopies);
         }
-    }
-
-    private static long count(MeterRegistry registry, String name, String outcome) {
-        return (long) CounterTotals.sum(registry, name, outcome::equals);
     }
 
     static long percentile(long[] sorted, int percent) {

@@ -69,9 +69,10 @@ public final class TopicBootstrap {
     private static Map<String, String> configs(Topic<?, ?> topic, TopicSettings settings) {
         Map<String, String> configs = new HashMap<>();
         configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(KafkaClients.maxMessageBytes(settings.pageMaxBytes())));
-        if (topic == Topics.ARTICLES || topic == Topics.URL_STATUS || topic == Topics.SOURCE_HEALTH) {
+        if (topic == Topics.ARTICLES || topic == Topics.URL_STATUS || topic == Topics.SOURCE_HEALTH
+                || topic == Topics.PERSONS) {
             // latest version per key is all a reader needs: a subscriber's view, a crawler's seen-set,
-            // a source's current health
+            // a source's current health, the person registry's facts
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
         if (settings.minInsyncReplicas() > 0) {

@@ -2,7 +2,7 @@ package io.newsflow.app.broker;
 
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.NewsflowConfig;
-import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
 
 /**
  * How the pipeline's topics are made.
@@ -28,10 +28,10 @@ public record TopicSettings(int pageMaxBytes, int replicationFactor, int minInsy
 
     /** The settings the configuration gives ({@code newsflow.page.max.bytes}, {@code newsflow.topics.*}). */
     public static TopicSettings of(NewsflowConfig config) {
-        Map<String, Object> values = config.parse(CommonConfig.DEFINITION);
-        return new TopicSettings((Integer) values.get(CommonConfig.PAGE_MAX_BYTES),
-                (Integer) values.get(CommonConfig.TOPIC_REPLICATION_FACTOR),
-                (Integer) values.get(CommonConfig.TOPIC_MIN_INSYNC_REPLICAS));
+        AbstractConfig values = config.parse(CommonConfig.DEFINITION);
+        return new TopicSettings(values.getInt(CommonConfig.PAGE_MAX_BYTES),
+                values.getInt(CommonConfig.TOPIC_REPLICATION_FACTOR),
+                values.getInt(CommonConfig.TOPIC_MIN_INSYNC_REPLICAS));
     }
 
     /** Replication as the cluster's defaults have it: what a single broker (the embedded one) needs. */

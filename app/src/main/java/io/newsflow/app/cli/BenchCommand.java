@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Measure speed side by side with baselines; prints one JSON line.",
         subcommands = {
             BenchPipelineCommand.class,
+            BenchReplayCommand.class,
             BenchFrontierCommand.class,
             BenchExtractionCommand.class,
             BenchTaggingCommand.class,

@@ -3,7 +3,7 @@ package io.newsflow.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.core.json.Decimals;
 import io.newsflow.core.json.JsonCodec;
-import io.newsflow.enrich.extract.eval.ExtractionBench;
+import io.newsflow.app.eval.extraction.ExtractionBench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -41,8 +41,7 @@ final class BenchExtractionCommand implements Callable<Integer> {
                 .put("extractorPagesPerSecond", Decimals.round(result.extractorPagesPerSecond(), 1))
                 .put("jsoupPagesPerSecond", Decimals.round(result.jsoupPagesPerSecond(), 1))
                 .put("ratio", Decimals.round(result.ratio(), 3));
-        spec.commandLine().getOut().println(JsonCodec.MAPPER.writeValueAsString(line));
-        spec.commandLine().getOut().flush();
+        JsonLine.print(spec, line);
         return 0;
     }
 }

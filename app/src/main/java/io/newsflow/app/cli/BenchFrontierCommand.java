@@ -2,7 +2,6 @@ package io.newsflow.app.cli;
 
 import io.newsflow.app.bench.FrontierBench;
 import io.newsflow.core.config.NewsflowConfig;
-import io.newsflow.core.json.JsonCodec;
 import io.newsflow.ingest.IngestConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ final class BenchFrontierCommand implements Callable<Integer> {
         try {
             IngestConfig config = new IngestConfig(NewsflowConfig.load(null, System.getenv()));
             FrontierBench.Result result = new FrontierBench(urls, dir, config, System.err).run();
-            System.out.println(JsonCodec.MAPPER.writeValueAsString(result));
+            JsonLine.print(spec, result);
             return 0;
         } finally {
             if (dataDir == null) {

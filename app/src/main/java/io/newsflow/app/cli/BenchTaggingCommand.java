@@ -1,8 +1,7 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.core.json.JsonCodec;
 import io.newsflow.enrich.tag.ArticleTagger;
-import io.newsflow.enrich.tag.eval.TaggingBench;
+import io.newsflow.app.eval.tagging.TaggingBench;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -37,7 +36,7 @@ final class BenchTaggingCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be >= 1, --warmup >= 0");
         }
         TaggingBench.Result result = TaggingBench.run(ArticleTagger.shipped(), conll, warmup, rounds);
-        System.out.println(JsonCodec.MAPPER.writeValueAsString(result));
+        JsonLine.print(spec, result);
         return 0;
     }
 }

@@ -139,8 +139,7 @@ final class DlqCommand implements Runnable {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("replayed", replayed[0]);
             summary.put("skipped", skipped[0]);
-            spec.commandLine().getOut().println(JsonCodec.MAPPER.valueToTree(summary).toString());
-            spec.commandLine().getOut().flush();
+            JsonLine.print(spec, summary);
             return 0;
         }
     }
@@ -219,6 +218,6 @@ final class DlqCommand implements Runnable {
     }
 
     private static int pageMaxBytes(NewsflowConfig config) {
-        return (Integer) config.parse(CommonConfig.DEFINITION).get(CommonConfig.PAGE_MAX_BYTES);
+        return config.parse(CommonConfig.DEFINITION).getInt(CommonConfig.PAGE_MAX_BYTES);
     }
 }

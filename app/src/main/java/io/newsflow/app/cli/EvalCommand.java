@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             EvalExtractionCommand.class,
             EvalPersonsCommand.class,
+            EvalPersonIdentityCommand.class,
             EvalCountriesCommand.class,
             EvalSyndicationCommand.class
         })

@@ -1,9 +1,11 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.core.json.JsonCodec;
 import io.newsflow.enrich.tag.ArticleTagger;
-import io.newsflow.enrich.tag.eval.CountryEval;
-import io.newsflow.enrich.tag.eval.GeoWebNews;
+import io.newsflow.app.eval.tagging.CountryEval;
+import io.newsflow.app.eval.tagging.GeoWebNews;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -40,24 +42,38 @@ final class EvalCountriesCommand implements Callable<Integer> {
                     + "(default: the 'reference' directory beside the GeoWebNews file).")
     private @Nullable Path reference;
 
+    @Option(names = "--errors", paramLabel = "FILE",
+            description = "Also write one JSON line per document tagged wrong: the gold countries missed "
+                    + "and the countries found that the gold lacks, with each mention in context.")
+    private @Nullable Path errors;
+
     @Override
     public Integer call() throws Exception {
+        if (errors == null) {
+            return score(null);
+        }
+        try (PrintStream out = new PrintStream(Files.newOutputStream(errors), true, StandardCharsets.UTF_8)) {
+            return score(out);
+        }
+    }
+
+    private Integer score(@Nullable PrintStream errorLines) throws Exception {
         CountryEval.Result result;
         if (input.jsonl != null) {
             if (reference != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--reference goes with --geowebnews");
             }
             CliFiles.requireReadable(spec, input.jsonl);
-            result = CountryEval.run(ArticleTagger.shipped(), input.jsonl);
+            result = CountryEval.run(ArticleTagger.shipped(), input.jsonl, errorLines);
         } else {
             Path xml = input.geowebnews;
             CliFiles.requireReadable(spec, xml);
             Path dir = reference != null ? reference : xml.toAbsolutePath().resolveSibling("reference");
             CliFiles.requireDirectory(spec, "--reference", dir);
             GeoWebNews.Corpus corpus = GeoWebNews.read(xml, dir);
-            result = CountryEval.score(ArticleTagger.shipped(), corpus.documents(), corpus.skipped());
+            result = CountryEval.score(ArticleTagger.shipped(), corpus.documents(), corpus.skipped(), errorLines);
         }
-        System.out.println(JsonCodec.MAPPER.writeValueAsString(result));
+        JsonLine.print(spec, result);
         return 0;
     }
 }

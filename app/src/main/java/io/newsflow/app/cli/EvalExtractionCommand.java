@@ -3,7 +3,7 @@ package io.newsflow.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.core.json.Decimals;
 import io.newsflow.core.json.JsonCodec;
-import io.newsflow.enrich.extract.eval.ExtractionEval;
+import io.newsflow.app.eval.extraction.ExtractionEval;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -52,8 +52,7 @@ final class EvalExtractionCommand implements Callable<Integer> {
                 .put("f1", Decimals.round(result.f1(), 4))
                 .put("accuracy", Decimals.round(result.accuracy(), 4))
                 .put("pagesPerSecond", Decimals.round(result.pagesPerSecond(), 1));
-        spec.commandLine().getOut().println(JsonCodec.MAPPER.writeValueAsString(line));
-        spec.commandLine().getOut().flush();
+        JsonLine.print(spec, line);
         for (ExtractionEval.PageResult page : result.worst().subList(0, Math.min(WORST_SHOWN, result.worst().size()))) {
             spec.commandLine().getErr().printf("worst f1=%.3f precision=%.3f recall=%.3f %s %s%n",
                     page.f1(), page.precision(), page.recall(), page.id(), page.url());

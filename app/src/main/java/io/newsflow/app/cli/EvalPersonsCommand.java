@@ -1,7 +1,6 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.core.json.JsonCodec;
-import io.newsflow.enrich.tag.eval.PersonEval;
+import io.newsflow.app.eval.tagging.PersonEval;
 import io.newsflow.enrich.tag.person.PersonTagger;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,7 +36,7 @@ final class EvalPersonsCommand implements Callable<Integer> {
             CliFiles.requireReadable(spec, model);
             tagger = PersonTagger.load(model);
         }
-        System.out.println(JsonCodec.MAPPER.writeValueAsString(PersonEval.run(tagger, conll)));
+        JsonLine.print(spec, PersonEval.run(tagger, conll));
         return 0;
     }
 }

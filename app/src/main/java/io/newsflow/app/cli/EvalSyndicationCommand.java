@@ -3,7 +3,7 @@ package io.newsflow.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.core.json.Decimals;
 import io.newsflow.core.json.JsonCodec;
-import io.newsflow.enrich.story.eval.SyndicationEval;
+import io.newsflow.app.eval.stories.SyndicationEval;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -67,8 +67,7 @@ final class EvalSyndicationCommand implements Callable<Integer> {
         line.put("sameEventPairs", result.sameEventPairs())
                 .put("sameEventMerged", result.sameEventMerged())
                 .put("maxNegativeOverlap", Decimals.round(result.maxNegativeOverlap(), 4));
-        spec.commandLine().getOut().println(JsonCodec.MAPPER.writeValueAsString(line));
-        spec.commandLine().getOut().flush();
+        JsonLine.print(spec, line);
         var err = spec.commandLine().getErr();
         for (SyndicationEval.SweepPoint point : result.devSweep()) {
             err.printf("dev min.overlap=%.2f precision=%.4f recall=%.4f%n", point.minOverlap(), point.precision(), point.recall());

@@ -45,7 +45,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }
         NewsflowConfig config = options.load();
-        int pageMaxBytes = (Integer) config.parse(CommonConfig.DEFINITION).get(CommonConfig.PAGE_MAX_BYTES);
+        int pageMaxBytes = config.parse(CommonConfig.DEFINITION).getInt(CommonConfig.PAGE_MAX_BYTES);
         Properties kafka = config.kafkaClientProperties();
         TopicBootstrap.ensureTopics(kafka, TopicSettings.of(config));
         long published = 0;

@@ -1,7 +1,6 @@
 package io.newsflow.app.cli;
 
 import io.newsflow.core.config.NewsflowConfig;
-import io.newsflow.core.json.JsonCodec;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.topology.Reprocessing;
 import java.util.LinkedHashMap;
@@ -51,8 +50,7 @@ final class ReprocessCommand implements Callable<Integer> {
             Map<String, Long> from = new TreeMap<>();
             plan.partitions().forEach((p, offset) -> from.put(p.toString(), offset));
             line.put("rewoundTo", from);
-            spec.commandLine().getOut().println(JsonCodec.MAPPER.valueToTree(line).toString());
-            spec.commandLine().getOut().flush();
+            JsonLine.print(spec, line);
             return 0;
         } catch (Reprocessing.GroupActiveException e) {
             spec.commandLine().getErr().println("reprocess: " + e.getMessage());

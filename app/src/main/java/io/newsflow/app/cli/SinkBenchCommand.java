@@ -1,20 +1,23 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.core.json.JsonCodec;
-import io.newsflow.sink.bench.WriteBench;
+import io.newsflow.app.bench.WriteBench;
 import io.newsflow.sink.jdbc.Database;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code newsflow bench sink}: rows per second into SQLite or PostgreSQL, one JSON line. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
         description = "Write synthetic articles into a store in batches, then again (all stale); prints rows/s as one JSON line.")
 final class SinkBenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--jdbc-url", description = "jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB (default: SQLite in a temp dir)")
     private String jdbcUrl;
@@ -42,7 +45,7 @@ final class SinkBenchCommand implements Callable<Integer> {
         String password = passwordEnv == null ? "" : System.getenv().getOrDefault(passwordEnv, "");
         try {
             WriteBench.Result result = WriteBench.run(Database.of(url, user, password), rows, batchSize);
-            System.out.println(new String(JsonCodec.encode(result.json()), StandardCharsets.UTF_8));
+            JsonLine.print(spec, result.json());
             return 0;
         } finally {
             if (temp != null) {

@@ -3,6 +3,7 @@ package io.newsflow.app.cli;
 import io.newsflow.app.dashboard.ConsumerLag;
 import io.newsflow.app.dashboard.StageGroups;
 import io.newsflow.core.lifecycle.Stage;
+import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.metrics.MetricNames;
 import java.io.IOException;
@@ -60,6 +61,8 @@ final class StatsCommand implements Callable<Integer> {
     private ClusterOptions cluster;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /** The bearer token the processes require, from the same config (file or environment) they read. */
+    private String token = "";
 
     @Override
     public Integer call() throws InterruptedException {
@@ -69,6 +72,7 @@ final class StatsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         NewsflowConfig config = cluster.load();
+        token = config.parse(CommonConfig.DEFINITION).getPassword(CommonConfig.HTTP_TOKEN).value().strip();
         Map<String, String> stageByGroup = new HashMap<>();
         StageGroups.of(config, EnumSet.allOf(Stage.class)).forEach((stage, group) -> stageByGroup.put(group, stage));
         Properties props = config.kafkaClientProperties();
@@ -147,14 +151,13 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     /**
-     * A GET carrying the bearer token from {@code NEWSFLOW_HTTP_TOKEN}, the variable a process reads
-     * its {@code newsflow.http.token} from, so stats works against processes that require one.
+     * A GET carrying the {@code newsflow.http.token} of {@code --config} or the environment, so
+     * stats works against processes that require one.
      */
-    private static HttpRequest request(URI uri, Duration timeout) {
+    private HttpRequest request(URI uri, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
-        String token = System.getenv("NEWSFLOW_HTTP_TOKEN");
-        if (token != null && !token.isBlank()) {
-            request.header("Authorization", "Bearer " + token.strip());
+        if (!token.isEmpty()) {
+            request.header("Authorization", "Bearer " + token);
         }
         return request.build();
     }

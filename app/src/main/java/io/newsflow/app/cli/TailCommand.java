@@ -4,8 +4,8 @@ import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.record.Article;
 import io.newsflow.core.record.CountryTag;
+import io.newsflow.core.record.PersonQuery;
 import io.newsflow.core.record.PersonTag;
-import io.newsflow.core.record.Span;
 import io.newsflow.core.topic.Topics;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +50,10 @@ final class TailCommand implements Callable<Integer> {
             description = "Only articles mentioning this country: ISO code (KP) or name (North Korea).")
     private String country;
 
-    @Option(names = "--person", paramLabel = "NAME", description = "Only articles mentioning this person, e.g. \"Kim Jong-un\".")
-    private String person;
+    @Option(names = "--person", paramLabel = "NAME", converter = PersonQueryConverter.class,
+            description = "Only articles mentioning this person: entity id (person:kim-jong-un), any form of a full name "
+                    + "(\"Kim Jong-un\", \"President Donald J. Trump\") or a bare name (\"Trump\": anyone of that surname).")
+    private PersonQuery person;
 
     @Option(names = "--from-beginning", description = "Start at the oldest article the topic keeps instead of the newest.")
     private boolean fromBeginning;
@@ -154,8 +156,7 @@ final class TailCommand implements Callable<Integer> {
                 .noneMatch(c -> c.code().equalsIgnoreCase(country) || c.name().equalsIgnoreCase(country))) {
             return false;
         }
-        return person == null || article.persons().stream().anyMatch(p -> p.name().equalsIgnoreCase(person)
-                || p.mentions().stream().map(Span::surface).anyMatch(person::equalsIgnoreCase));
+        return person == null || article.persons().stream().anyMatch(person::matches);
     }
 
     /** The readable line: time (published, else fetched), source, title, country codes, person names. */

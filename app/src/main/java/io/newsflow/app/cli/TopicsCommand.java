@@ -3,9 +3,7 @@ package io.newsflow.app.cli;
 import io.newsflow.app.broker.TopicBootstrap;
 import io.newsflow.app.broker.TopicSettings;
 import io.newsflow.core.config.NewsflowConfig;
-import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.topic.Topics;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,7 +39,7 @@ final class TopicsCommand implements Callable<Integer> {
         line.put("partitions", TopicBootstrap.PARTITIONS);
         line.put("replicationFactor", settings.replicationFactor());
         line.put("minInsyncReplicas", settings.minInsyncReplicas());
-        spec.commandLine().getOut().println(new String(JsonCodec.encode(line), StandardCharsets.UTF_8));
+        JsonLine.print(spec, line);
         return 0;
     }
 }

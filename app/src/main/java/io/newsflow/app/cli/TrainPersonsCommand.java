@@ -1,6 +1,5 @@
 package io.newsflow.app.cli;
 
-import io.newsflow.core.json.JsonCodec;
 import io.newsflow.enrich.tag.person.PersonTrainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ final class TrainPersonsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1");
         }
         PersonTrainer.Result result = new PersonTrainer(epochs, seed).train(conll, lexicon, out);
-        System.out.println(JsonCodec.MAPPER.writeValueAsString(result));
+        JsonLine.print(spec, result);
         return 0;
     }
 }

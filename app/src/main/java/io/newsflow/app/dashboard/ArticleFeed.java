@@ -93,10 +93,10 @@ public final class ArticleFeed implements AutoCloseable {
         Map<String, Tally> persons = new HashMap<>();
         for (Seen seen : recent.values()) {
             for (Tag c : seen.countries()) {
-                countries.computeIfAbsent(c.key(), k -> new Tally(c.key(), c.name())).add(seen.story(), c.count());
+                countries.computeIfAbsent(c.key(), Tally::new).add(seen.story(), c);
             }
             for (Tag p : seen.persons()) {
-                persons.computeIfAbsent(p.key(), k -> new Tally(p.key(), p.name())).add(seen.story(), p.count());
+                persons.computeIfAbsent(p.key(), Tally::new).add(seen.story(), p);
             }
         }
         List<Item> items = latest.stream().map(ArticleFeed::item).toList();
@@ -114,26 +114,34 @@ public final class ArticleFeed implements AutoCloseable {
                 .toList();
     }
 
-    /** One country's or person's counts while a snapshot is taken: the stories, articles and mentions naming it. */
+    /**
+     * One country's or person's counts while a snapshot is taken: the stories, articles and mentions
+     * naming it, and how many articles used each of its names. A person is one entity under several
+     * names ("Donald Trump", "Trump" linked to him); it is shown under the name most articles used,
+     * the alphabetically first among equals.
+     */
     private static final class Tally {
         private final String key;
-        private final String name;
+        private final Map<String, Long> names = new HashMap<>();
         private final Set<String> stories = new HashSet<>();
         private long articles;
         private long mentions;
 
-        Tally(String key, String name) {
+        Tally(String key) {
             this.key = key;
-            this.name = name;
         }
 
-        void add(String story, int count) {
+        void add(String story, Tag tag) {
             stories.add(story);
+            names.merge(tag.name(), 1L, Long::sum);
             articles++;
-            mentions += count;
+            mentions += tag.count();
         }
 
         Top top() {
+            String name = names.entrySet().stream()
+                    .min(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .orElseThrow().getKey();
             return new Top(key, name, stories.size(), articles, mentions);
         }
     }
@@ -172,7 +180,7 @@ public final class ArticleFeed implements AutoCloseable {
     }
 
     private static List<Tag> personTags(Article a) {
-        return a.persons().stream().map(p -> new Tag(p.name(), p.name(), p.count())).toList();
+        return a.persons().stream().map(p -> new Tag(p.entityId(), p.name(), p.count())).toList();
     }
 
     private static int wordStart(String text, int at) {
@@ -199,7 +207,10 @@ public final class ArticleFeed implements AutoCloseable {
             @Nullable Instant publishedAt, int version, List<Tag> countries, List<Tag> persons, Excerpt excerpt) {
     }
 
-    /** A country (key = ISO code) or person (key = canonical name) and how often the article names it. */
+    /**
+     * A country (key = ISO code) or person (key = entity id across articles, {@code person:kim-jong-un};
+     * name = the article's canonical name) and how often the article names it.
+     */
     public record Tag(String key, String name, int count) {
     }
 
@@ -215,7 +226,10 @@ public final class ArticleFeed implements AutoCloseable {
     public record Mark(int start, int end, String type, String label) {
     }
 
-    /** A country or person in the top list: in how many distinct stories and articles of the window, how many mentions. */
+    /**
+     * A country or person in the top list: in how many distinct stories and articles of the window, how
+     * many mentions. A person's key is its entity id, its name the one most articles used.
+     */
     public record Top(String key, String name, long stories, long articles, long mentions) {
     }
 

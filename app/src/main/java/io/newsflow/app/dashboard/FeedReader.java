@@ -3,6 +3,7 @@ package io.newsflow.app.dashboard;
 import static java.util.Objects.requireNonNull;
 
 import io.newsflow.core.lifecycle.DaemonThreads;
+import io.newsflow.core.retry.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +14,10 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -24,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The background consumer behind a dashboard feed: it reads its topics without a consumer group
  * (it commits nothing and takes no partitions from any stage) on a daemon thread and hands every
- * record to the feed, until closed.
+ * record to the feed, until closed. A record it cannot deserialise, or one the feed fails on, is
+ * logged and skipped, and a failed read is retried with back-off: a dashboard runs for months, and
+ * one bad record or a broker restart must not leave a panel frozen for the rest of the process.
  */
 final class FeedReader<K, V> implements AutoCloseable {
 
@@ -44,6 +49,9 @@ final class FeedReader<K, V> implements AutoCloseable {
             return new From(topic, false, back);
         }
     }
+
+    /** Waits between reads that failed in a row: a lost broker is asked again soon, then less often. */
+    private static final Backoff RETRY = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));
 
     private final String name;
     private final List<From> from;
@@ -78,26 +86,61 @@ final class FeedReader<K, V> implements AutoCloseable {
     }
 
     private void run() {
+        boolean assigned = false;
+        int failures = 0;
         try {
-            Map<From, List<TopicPartition>> partitions = new LinkedHashMap<>();
-            for (From f : from) {
-                partitions.put(f, awaitPartitions(f.topic()));
-            }
-            List<TopicPartition> all = new ArrayList<>();
-            partitions.values().forEach(all::addAll);
-            consumer.assign(all);
-            partitions.forEach(this::seek);
             while (running) {
-                for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(500))) {
-                    take.accept(record);
+                try {
+                    if (!assigned) {
+                        assignAndSeek();
+                        assigned = true;
+                    }
+                    for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(500))) {
+                        takeOne(record);
+                    }
+                    failures = 0;
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RecordDeserializationException e) {
+                    // a record this feed cannot read is shown by no panel; the ones after it still are
+                    LOG.warn("{} skips {}-{} at offset {}: {}", name, e.topicPartition().topic(), e.topicPartition().partition(),
+                            e.offset(), e.getMessage());
+                    consumer.seek(e.topicPartition(), e.offset() + 1);
+                } catch (KafkaException e) {
+                    // a broker lost or a request timed out: the panel goes stale, not dead for the process's life
+                    failures++;
+                    LOG.warn("{} cannot read ({} in a row), retrying: {}", name, failures, e.toString());
+                    Thread.sleep(RETRY.after(failures).toMillis());
                 }
             }
         } catch (WakeupException e) {
             // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warn("{} stopped: {}", name, e.toString());
         } finally {
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void assignAndSeek() {
+        Map<From, List<TopicPartition>> partitions = new LinkedHashMap<>();
+        for (From f : from) {
+            partitions.put(f, awaitPartitions(f.topic()));
+        }
+        List<TopicPartition> all = new ArrayList<>();
+        partitions.values().forEach(all::addAll);
+        consumer.assign(all);
+        partitions.forEach(this::seek);
+    }
+
+    /** Hands one record to the feed; a record the feed fails on is logged and left out, not fatal. */
+    private void takeOne(ConsumerRecord<K, V> record) {
+        try {
+            take.accept(record);
+        } catch (RuntimeException e) {
+            LOG.warn("{} leaves out {}-{} at offset {}: {}", name, record.topic(), record.partition(), record.offset(), e.toString());
         }
     }
 

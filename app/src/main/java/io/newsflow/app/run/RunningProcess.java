@@ -36,8 +36,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.config.types.Password;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,10 +90,10 @@ public final class RunningProcess implements AutoCloseable {
     }
 
     private void startAll(Set<Stage> stages, @Nullable Integer embeddedKafkaPort, boolean withDemo) {
-        Map<String, Object> common = config.parse(CommonConfig.DEFINITION);
-        int pageMaxBytes = (Integer) common.get(CommonConfig.PAGE_MAX_BYTES);
+        AbstractConfig common = config.parse(CommonConfig.DEFINITION);
+        int pageMaxBytes = common.getInt(CommonConfig.PAGE_MAX_BYTES);
         if (embeddedKafkaPort != null) {
-            Path logDir = Path.of((String) common.get(CommonConfig.DATA_DIR), "kafka");
+            Path logDir = Path.of(common.getString(CommonConfig.DATA_DIR), "kafka");
             broker = EmbeddedKafka.start(logDir, embeddedKafkaPort, KafkaClients.maxMessageBytes(pageMaxBytes));
             started.add(broker);
             config = config.with(Map.of(CommonConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers()));
@@ -126,8 +126,8 @@ public final class RunningProcess implements AutoCloseable {
             articles = new ArticleQueries(database);
             started.add(articles);
         }
-        http = AdminServer.start((String) common.get(CommonConfig.HTTP_BIND), (Integer) common.get(CommonConfig.HTTP_PORT),
-                registry, pipeline.services(), dependencies, ((Password) common.get(CommonConfig.HTTP_TOKEN)).value());
+        http = AdminServer.start(common.getString(CommonConfig.HTTP_BIND), common.getInt(CommonConfig.HTTP_PORT),
+                registry, pipeline.services(), dependencies, common.getPassword(CommonConfig.HTTP_TOKEN).value());
         started.add(http);
         started.add(Dashboard.start(http, config, registry, pipeline.services(), sampler, groups));
         if (articles != null) {
@@ -136,7 +136,7 @@ public final class RunningProcess implements AutoCloseable {
         StatusReporter status = new StatusReporter(registry, 5);
         started.add(status);
         LOG.info("newsflow running: Kafka {}, HTTP http://{}:{}/", config.kafkaClientProperties().get("bootstrap.servers"),
-                common.get(CommonConfig.HTTP_BIND), http.port());
+                common.getString(CommonConfig.HTTP_BIND), http.port());
     }
 
     private boolean brokerReachable() {

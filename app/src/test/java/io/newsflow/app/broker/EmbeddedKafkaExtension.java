@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Starts one embedded broker per test run (a start costs seconds) and hands it to every test that
  * asks for an {@link EmbeddedKafka} parameter. Kept in the root store, so JUnit stops it once, after
- * the last test. The pipeline's topics are created up front, as {@code newsflow up} does.
+ * the last test. A class annotated {@link OwnBroker} gets one of its own instead, stopped after its
+ * last test. The pipeline's topics are created up front, as {@code newsflow up} does.
  */
 public final class EmbeddedKafkaExtension implements ParameterResolver {
 
@@ -27,8 +28,17 @@ public final class EmbeddedKafkaExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("broker", key -> new SharedBroker(), SharedBroker.class).kafka;
+        ExtensionContext owner = context.getRequiredTestClass().isAnnotationPresent(OwnBroker.class)
+                ? classContext(context) : context.getRoot();
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent("broker", key -> new SharedBroker(), SharedBroker.class).kafka;
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext at = context;
+        while (at.getTestMethod().isPresent()) {
+            at = at.getParent().orElseThrow();
+        }
+        return at;
     }
 
     private static final class SharedBroker implements AutoCloseable {

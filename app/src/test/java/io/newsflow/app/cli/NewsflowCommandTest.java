@@ -3,52 +3,44 @@ package io.newsflow.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.newsflow.app.testing.CommandRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class NewsflowCommandTest {
 
-    private final StringWriter err = new StringWriter();
-    private final StringWriter out = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Newsflow.commandLine();
-        cli.setErr(new PrintWriter(err));
-        cli.setOut(new PrintWriter(out));
-        return cli.execute(args);
-    }
-
     @Test
     void missingCommandIsAUsageError() {
-        assertEquals(2, run());
-        assertTrue(err.toString().contains("missing command"), err.toString());
+        CommandRun run = CommandRun.of();
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("missing command"), run.err());
     }
 
     @Test
     void misspeltConfigKeyIsAUsageErrorNamingTheKeyAndTheNearestOne(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("newsflow.yaml");
         Files.writeString(config, "newsflow:\n  ingest.fetch.dealy.ms: 500\n");
-        assertEquals(2, run("ingest", "--config", config.toString()));
+        CommandRun run = CommandRun.of("ingest", "--config", config.toString());
+        assertEquals(2, run.exitCode());
         assertEquals("ingest: invalid configuration: unknown key newsflow.ingest.fetch.dealy.ms: did you mean newsflow.ingest.fetch.delay.ms?",
-                err.toString().strip());
+                run.err().strip());
     }
 
     @Test
     void unknownOptionIsAUsageError() {
-        assertEquals(2, run("up", "--no-such-option"));
-        assertTrue(err.toString().contains("--no-such-option"), err.toString());
+        CommandRun run = CommandRun.of("up", "--no-such-option");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--no-such-option"), run.err());
     }
 
     @Test
     void helpListsTheStages() {
-        assertEquals(0, run("--help"));
-        String help = out.toString();
+        CommandRun run = CommandRun.of("--help");
+        assertEquals(0, run.exitCode());
+        String help = run.out();
         int commands = help.indexOf("Commands:");
         assertTrue(commands >= 0, help);
         // each command starts a line of the list, not just a word somewhere in the description
@@ -61,13 +53,15 @@ class NewsflowCommandTest {
 
     @Test
     void dlqWithoutSubcommandIsAUsageError() {
-        assertEquals(2, run("dlq"));
-        assertTrue(err.toString().contains("missing subcommand"), err.toString());
+        CommandRun run = CommandRun.of("dlq");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("missing subcommand"), run.err());
     }
 
     @Test
     void unparseableSinceIsAUsageErrorNamingTheValue() {
-        assertEquals(2, run("dlq", "list", "--since", "yesterday"));
-        assertTrue(err.toString().contains("'yesterday'"), err.toString());
+        CommandRun run = CommandRun.of("dlq", "list", "--since", "yesterday");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("'yesterday'"), run.err());
     }
 }

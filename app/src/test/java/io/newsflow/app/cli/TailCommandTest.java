@@ -2,6 +2,7 @@ package io.newsflow.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.core.record.Article;
@@ -10,6 +11,7 @@ import io.newsflow.core.record.PersonTag;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class TailCommandTest {
 
@@ -48,6 +50,41 @@ class TailCommandTest {
         Article other = legacy.withStory("other", null);
         assertTrue(stories.firstOfStory(other));
         assertTrue(stories.firstOfStory(copy), "beyond the capacity the story shown longest ago is forgotten");
+    }
+
+    private static boolean shown(Article article, String... args) {
+        TailCommand tail = new TailCommand();
+        new CommandLine(tail).parseArgs(args);
+        return tail.matches(article);
+    }
+
+    @Test
+    void personMatchesAnEntityIdAnyFormOfTheFullNameOrTheBareSurname() {
+        Article a = article(null, "Talks");
+        for (String asked : List.of("person:rex-tillerson", "Rex Tillerson", "Secretary Rex W. Tillerson's", "TILLERSON",
+                "Kim Jong-un", "person:kim-jong-un")) {
+            assertTrue(shown(a, "--person", asked), asked);
+        }
+        for (String asked : List.of("person:rex", "Rex Smith", "Tiller", "Kim Jong-il")) {
+            assertFalse(shown(a, "--person", asked), asked);
+        }
+    }
+
+    @Test
+    void personMatchesATagLinkedToTheEntityUnderABareName() {
+        Article linked = new Article("id", "https://example.org/a", "wire", "Talks", List.of(), null, null, null, null,
+                "en", null, "text", 1, "sha", 1, Instant.parse("2026-11-28T17:36:26Z"), List.of(),
+                List.of(new PersonTag("Trump", 2, List.of()).withEntityId("person:donald-trump")), "x", "y");
+        assertTrue(shown(linked, "--person", "Donald J. Trump"));
+        assertTrue(shown(linked, "--person", "Trump"));
+        assertFalse(shown(linked, "--person", "Melania Trump"));
+    }
+
+    @Test
+    void aMalformedPersonIsAUsageError() {
+        CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
+                () -> new CommandLine(new TailCommand()).parseArgs("--person", "person:rex tillerson"));
+        assertTrue(e.getMessage().contains("person:donald-trump"), e.getMessage());
     }
 
     @Test

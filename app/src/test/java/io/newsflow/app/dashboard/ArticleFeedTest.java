@@ -65,7 +65,23 @@ class ArticleFeedTest {
 
         assertEquals(List.of(new ArticleFeed.Top("KP", "North Korea", 2, 2, 2), new ArticleFeed.Top("KR", "South Korea", 1, 1, 1)),
                 snapshot.topCountries());
-        assertEquals(List.of(new ArticleFeed.Top("Kim Jong-un", "Kim Jong-un", 1, 1, 1)), snapshot.topPersons());
+        assertEquals(List.of(new ArticleFeed.Top("person:kim-jong-un", "Kim Jong-un", 1, 1, 1)), snapshot.topPersons());
+    }
+
+    @Test
+    void topPersonsGroupByEntityUnderTheNameMostArticlesUsed() {
+        String text = "Donald Trump and Trump and Melania Trump.";
+        feed.add(article("a", 1, text, List.of(), List.of(new PersonTag("Donald J. Trump", 2, List.of()))), NOW);
+        feed.add(article("b", 1, text, List.of(), List.of(new PersonTag("President Donald Trump", 1, List.of()))), NOW);
+        feed.add(article("c", 1, text, List.of(), List.of(new PersonTag("Donald Trump", 1, List.of()))), NOW);
+        feed.add(article("d", 1, text, List.of(), List.of(new PersonTag("Donald Trump", 1, List.of()))), NOW);
+        feed.add(article("e", 1, text, List.of(), List.of(new PersonTag("Trump", 3, List.of()).withEntityId("person:donald-trump"),
+                new PersonTag("Melania Trump", 1, List.of()))), NOW);
+
+        assertEquals(List.of(new ArticleFeed.Top("person:donald-trump", "Donald Trump", 5, 5, 8),
+                new ArticleFeed.Top("person:melania-trump", "Melania Trump", 1, 1, 1)), feed.snapshot().topPersons());
+        ArticleFeed.Tag linked = feed.snapshot().latest().get(0).persons().get(0);
+        assertEquals(new ArticleFeed.Tag("person:donald-trump", "Trump", 3), linked, "an article's tag keeps its own name");
     }
 
     @Test

@@ -2,13 +2,11 @@ package io.newsflow.app.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.newsflow.app.testing.RepositoryFiles;
 import io.newsflow.app.testing.Promtool;
 import io.newsflow.core.metrics.MetricDefinition;
 import io.newsflow.core.metrics.MetricNames;
@@ -34,8 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class AlertRulesTest {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Path ROOT = repositoryRoot();
+    private static final Path ROOT = RepositoryFiles.ROOT;
     private static final Path PROMETHEUS = ROOT.resolve("docker/prometheus");
     private static final Pattern SELECTOR = Pattern.compile("\\b([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(\\{([^}]*)})?");
     private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)");
@@ -141,8 +138,8 @@ class AlertRulesTest {
     @Test
     void composePrometheusLoadsTheRules() {
         JsonNode files = read("prometheus.yml").path("rule_files");
-        assertEquals(List.of("alerts.yml"), YAML.convertValue(files, List.class));
-        JsonNode volumes = readYaml(ROOT.resolve("docker/compose.yaml")).path("services").path("prometheus").path("volumes");
+        assertEquals("[\"alerts.yml\"]", files.toString());
+        JsonNode volumes = RepositoryFiles.yaml(ROOT.resolve("docker/compose.yaml")).path("services").path("prometheus").path("volumes");
         assertTrue(volumes.toString().contains("\"./prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro\""),
                 "compose mounts alerts.yml beside prometheus.yml: " + volumes);
         assertTrue(volumes.toString().contains("\"./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro\""), volumes.toString());
@@ -175,27 +172,6 @@ class AlertRulesTest {
     }
 
     private static JsonNode read(String file) {
-        return readYaml(PROMETHEUS.resolve(file));
-    }
-
-    private static JsonNode readYaml(Path file) {
-        try {
-            JsonNode node = YAML.readTree(file.toFile());
-            assertNotNull(node, file + " is empty");
-            return node;
-        } catch (IOException e) {
-            throw new AssertionError(file + " does not parse: " + e.getMessage(), e);
-        }
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
+        return RepositoryFiles.yaml(PROMETHEUS.resolve(file));
     }
 }

@@ -2,12 +2,11 @@ package io.newsflow.app.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.newsflow.app.testing.RepositoryFiles;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.KafkaClients;
 import io.newsflow.core.config.NewsflowConfig;
@@ -36,8 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class DockerDeploymentTest {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Path DOCKER = repositoryRoot().resolve("docker");
+    private static final Path DOCKER = RepositoryFiles.ROOT.resolve("docker");
     private static final List<String> STAGES = List.of("ingest", "enrich", "sink");
     private static final List<String> BROKERS = List.of("kafka-1", "kafka-2", "kafka-3");
 
@@ -209,7 +207,7 @@ class DockerDeploymentTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("ENTRYPOINT [\"java\", \"-jar\"")));
         for (String copied : lines.stream().filter(l -> l.startsWith("COPY ") && !l.contains("--from")).toList()) {
             String source = copied.split("\\s+")[1];
-            assertTrue(Files.exists(repositoryRoot().resolve(source)), "COPY source " + source + " exists");
+            assertTrue(Files.exists(RepositoryFiles.ROOT.resolve(source)), "COPY source " + source + " exists");
         }
     }
 
@@ -236,23 +234,6 @@ class DockerDeploymentTest {
     }
 
     private static JsonNode read(String file) {
-        try {
-            JsonNode node = YAML.readTree(DOCKER.resolve(file).toFile());
-            assertNotNull(node, file + " is empty");
-            return node;
-        } catch (IOException e) {
-            throw new AssertionError(file + " does not parse: " + e.getMessage(), e);
-        }
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
+        return RepositoryFiles.yaml(DOCKER.resolve(file));
     }
 }

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.newsflow.app.testing.RepositoryFiles;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
 import io.newsflow.app.run.RunningProcess;
@@ -19,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -111,11 +109,7 @@ class AlertSignalsIT {
 
     /** alert name -> expression, from the rules the compose Prometheus loads. */
     private static Map<String, String> alertExpressions() throws IOException {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.exists(root.resolve("mvnw"))) {
-            root = root.getParent();
-        }
-        JsonNode alerts = new ObjectMapper(new YAMLFactory()).readTree(root.resolve("docker/prometheus/alerts.yml").toFile());
+        JsonNode alerts = RepositoryFiles.yaml(RepositoryFiles.ROOT.resolve("docker/prometheus/alerts.yml"));
         Map<String, String> rules = new HashMap<>();
         for (JsonNode group : alerts.path("groups")) {
             for (JsonNode rule : group.path("rules")) {

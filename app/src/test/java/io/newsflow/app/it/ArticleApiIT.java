@@ -10,6 +10,7 @@ import io.newsflow.app.run.RunningProcess;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.lifecycle.Stage;
 import io.newsflow.core.record.Article;
+import io.newsflow.core.record.PersonTag;
 import io.newsflow.sink.SinkConfig;
 import io.newsflow.sink.jdbc.Dialect;
 import io.newsflow.sink.jdbc.TestArticles;
@@ -66,12 +67,17 @@ class ArticleApiIT {
                     "newsflow.sink.jdbc.user", db.user(), SinkConfig.TOPIC, topic));
             try (RunningProcess process = RunningProcess.start(config, EnumSet.of(Stage.SINK), null, false)) {
                 String base = "http://127.0.0.1:" + process.httpPort() + "/api/articles";
+                // another Tillerson, so that the bare surname may mean two people
                 SinkHarness.produce(kafka, topic, articles);
+                SinkHarness.produce(kafka, topic, List.of(TestArticles.withPersons(TestArticles.article(prefix + "-jane", 1, "Jane", T0),
+                        List.of(new PersonTag("Jane Tillerson", 1, List.of())))));
                 SinkHarness.await("our articles listed", Duration.ofSeconds(60),
-                        () -> get(base + "?q=" + word).body().get("articles").size() == 5);
+                        () -> get(base + "?q=" + word).body().get("articles").size() == 5
+                                && get(base + "?person=person:jane-tillerson").body().get("articles").size() == 1);
 
                 List<String> ids = new ArrayList<>();
-                String url = base + "?country=KP&person=" + URLEncoder.encode("Rex Tillerson", StandardCharsets.UTF_8)
+                // any form of the full name finds the person
+                String url = base + "?country=KP&person=" + URLEncoder.encode("Secretary Rex W. Tillerson", StandardCharsets.UTF_8)
                         + "&q=talk+" + word + "&since=2024-05-01&limit=2";
                 int pages = 0;
                 while (true) {
@@ -93,6 +99,13 @@ class ArticleApiIT {
                 assertEquals(articles.get(3).text(), one.body().get("text").asText());
                 assertEquals("Beijing", one.body().get("countries").get(0).get("mentions").get(1).get("surface").asText());
                 assertEquals("2024-05-01T09:30:03Z", one.body().get("publishedAt").asText());
+                assertEquals("person:rex-tillerson", one.body().get("persons").get(0).get("entityId").asText());
+                JsonNode listed = get(base + "?person=person:rex-tillerson&q=" + word + "&limit=1").body().get("articles").get(0);
+                assertEquals("Rex Tillerson", listed.get("persons").get(0).asText());
+                assertEquals("person:rex-tillerson", listed.get("personIds").get(0).asText(), "the id beside the name");
+                assertError(get(base + "?person=Tillerson"), 400,
+                        "person 'tillerson' may mean 2 people: Jane Tillerson (person:jane-tillerson), Rex Tillerson (person:rex-tillerson)");
+                assertError(get(base + "?person=person:rex%20tillerson"), 400, "person entity id must be");
 
                 assertEquals(0.8, one.body().get("storyOverlap").asDouble(), 1e-9);
                 assertEquals(prefix + "-0", one.body().get("storyId").asText());

@@ -11,10 +11,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
 import io.newsflow.core.metrics.MetricNames;
+import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
+import io.newsflow.core.topic.HostKey;
 import io.newsflow.core.topic.Topics;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestService;
+import io.newsflow.ingest.fetch.HostPartitioner;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,6 +38,8 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
@@ -335,6 +341,70 @@ class CrawlerIT {
             closing.countDown();
             hostile.stop(0);
             brokenRobots.stop(0);
+        }
+    }
+
+    /**
+     * A host with thousands of links must not hold back the other hosts of its partition: with room
+     * for 20 of its links in memory (and 100 in all), the rest wait in the topic while a small
+     * host's new article on the same partition is fetched at once; the giant host is worked through
+     * by re-reading its partition, each article once, and a restarted instance carries on with it,
+     * so nothing was committed past the links left in the topic.
+     */
+    @Test
+    @Timeout(180)
+    void aGiantHostDoesNotHoldBackTheOtherHostsOfItsPartition(EmbeddedKafka kafka) throws Exception {
+        int giantLinks = 3000;
+        List<CrawlSite> sites = new ArrayList<>();
+        try (CrawlSite giant = new CrawlSite(giantLinks, 0)) {
+            HostPartitioner partitioner = new HostPartitioner(linksEnd(kafka).size());
+            int partition = partitioner.partitionOf(HostKey.of(giant.url("/")));
+            CrawlSite small = null;
+            while (small == null) {
+                CrawlSite candidate = new CrawlSite(1, 0);
+                sites.add(candidate);
+                if (partitioner.partitionOf(HostKey.of(candidate.url("/"))) == partition) {
+                    small = candidate;
+                }
+            }
+            String group = group(kafka);
+            Map<String, Object> values = crawl(kafka, group, List.of(), Map.of(IngestConfig.FETCH_DELAY_MS, 50L,
+                    IngestConfig.QUEUE_MAX, 100, IngestConfig.QUEUE_HOST_MAX, 20));
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (IngestService crawler = start(kafka, dataDir.resolve("machine"), values, registry)) {
+                publishLinks(kafka, giant.articlePaths().stream().map(giant::url).toList());
+                await(Duration.ofSeconds(60), "the giant host's crawl under way", () -> giant.articlesFetched() >= 40);
+                assertTrue(registry.get(MetricNames.FETCH_BACKLOG_HOSTS).gauge().value() >= 1, "the giant host has a backlog in the topic");
+
+                long published = System.nanoTime();
+                publishLinks(kafka, List.of(small.url("/news/article-0.html")));
+                CrawlSite other = small;
+                await(Duration.ofSeconds(60), "the small host's article fetched", () -> other.articlesFetched() == 1);
+                Duration waited = Duration.ofNanos(System.nanoTime() - published);
+                // behind the giant host's links it would wait about 3000 x 50 ms = 150 s
+                assertTrue(waited.compareTo(Duration.ofSeconds(20)) < 0, "the small host waited " + waited);
+
+                await(Duration.ofSeconds(90), "the giant host worked through many re-reads", () -> giant.articlesFetched() >= 200);
+            }
+            int beforeRestart = giant.articlesFetched();
+            try (IngestService restarted = start(kafka, dataDir.resolve("machine"), values, new SimpleMeterRegistry())) {
+                await(Duration.ofSeconds(60), "the restarted instance carrying on with the giant host",
+                        () -> giant.articlesFetched() >= beforeRestart + 40);
+            }
+            assertEquals(List.of(), giant.articlesFetchedTwice(), "re-reading the partition fetches nothing twice");
+            assertEquals(1, giant.maxConcurrentArticleRequests());
+        } finally {
+            sites.forEach(CrawlSite::close);
+        }
+    }
+
+    private static void publishLinks(EmbeddedKafka kafka, List<String> urls) {
+        Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        try (KafkaProducer<String, Link> producer = new KafkaProducer<>(props, Topics.LINKS.keySerde().serializer(),
+                Topics.LINKS.valueSerde().serializer())) {
+            for (String url : urls) {
+                producer.send(new ProducerRecord<>(Topics.LINKS.name(), HostKey.of(url), new Link(url, "test", Instant.now(), null)));
+            }
         }
     }
 }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.app.testing.RepositoryFiles;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
+import io.newsflow.app.broker.OwnBroker;
 import io.newsflow.app.run.RunningProcess;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.lifecycle.Stage;
@@ -25,16 +27,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 @ExtendWith(EmbeddedKafkaExtension.class)
+@OwnBroker
 class DashboardIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -96,6 +100,8 @@ class DashboardIT {
                         + "\"] mark.country[title=\"KP North Korea\"]').textContent").asText());
                 await(browser, "[...document.querySelectorAll('#top-persons .name')].some(n => n.textContent === 'Kim Jong-un')",
                         "Kim Jong-un is among the top persons of the hour");
+                await(browser, "[...document.querySelectorAll('#top-persons li')].some(li => li.title === 'person:kim-jong-un')",
+                        "a top person shows its entity id on hover");
                 await(browser, "[...document.querySelectorAll('#top-countries .name')].some(n => n.textContent === 'North Korea (KP)')",
                         "North Korea is among the top countries of the hour");
                 await(browser, "[...document.querySelectorAll('#top-countries .count')].every(n =>"
@@ -111,6 +117,7 @@ class DashboardIT {
 
                 await(browser, "document.querySelector('#freshness [data-name=\"p50\"] dd').textContent !== '–'", "freshness percentiles show");
                 assertEquals(List.of(), browser.errors(), "console errors");
+                showSignalsForTheScreenshot(kafka, browser, tagged);
                 saveScreenshot(browser.screenshot());
             }
         }
@@ -145,10 +152,8 @@ class DashboardIT {
                     new ByteArraySerializer())) {
                 for (SourceStatus status : statuses) {
                     String source = run + "-" + status.label();
-                    producer.send(new ProducerRecord<>(Topics.SOURCE_HEALTH.name(), source, JsonCodec.encode(new SourceHealth(source,
-                            status, "because " + status.label(), now, "feed", "https://news.example.org/feed.xml", now, "ok", 200, null,
-                            status == SourceStatus.FAILING ? 4 : 0, now, now, 12, 10, 14.0, 11.0, 20, 0.9,
-                            status == SourceStatus.BLOCKED ? 0.75 : 0.0))));
+                    producer.send(new ProducerRecord<>(Topics.SOURCE_HEALTH.name(), source,
+                            JsonCodec.encode(health(source, status, "because " + status.label(), now))));
                 }
                 producer.send(new ProducerRecord<>(Topics.REVISIONS.name(), editedId, JsonCodec.encode(revision)));
                 producer.flush();
@@ -188,6 +193,50 @@ class DashboardIT {
         }
     }
 
+    /**
+     * A health record of a feed polled {@code now}: a failing one has 4 errors in a row, a blocked
+     * one 75 % of its pages blocked, the others none.
+     */
+    private static SourceHealth health(String source, SourceStatus status, String reason, Instant now) {
+        return new SourceHealth(source, status, reason, now, "feed", "https://news.example.org/feed.xml", now,
+                status == SourceStatus.FAILING ? "http_5xx" : "ok", status == SourceStatus.FAILING ? 503 : 200, null,
+                status == SourceStatus.FAILING ? 4 : 0, now, now, 12, 10, 14.0, 11.0, 20, 0.9,
+                status == SourceStatus.BLOCKED ? 0.75 : 0.0);
+    }
+
+    /**
+     * Fills the Source health table and the Latest edits list before the screenshot, which the
+     * fixture pages alone leave nearly empty: a failing and a blocked source beside the fixture
+     * site's, and an edit of the tagged article (new headline, a paragraph added).
+     */
+    private static void showSignalsForTheScreenshot(EmbeddedKafka kafka, HeadlessChromium browser, String taggedId)
+            throws Exception {
+        Instant now = Instant.now();
+        ArticleSnapshot before = new ArticleSnapshot(1, now.minusSeconds(3 * 3600), "Tillerson presses Pyongyang",
+                List.of("Staff reporter"), null, null, List.of("Tillerson pressed Pyongyang on Monday."));
+        ArticleSnapshot after = new ArticleSnapshot(2, now, "Tillerson presses Pyongyang as Beijing signals talks",
+                List.of("Staff reporter"), null, null,
+                List.of("Tillerson pressed Pyongyang on Monday.", "Beijing said it was ready to host talks."));
+        Revision revision = new Revision(taggedId, "https://news.example.org/" + taggedId, "world-wire", 1, 2, now, before, after,
+                new Revision.Changes(new Revision.FieldChange<>(before.title(), after.title()), null, null, null,
+                        List.of(new Revision.ParagraphEdit(null, 1, null, after.paragraphs().get(1))), List.of(), List.of()));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(kafka), new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (SourceHealth health : List.of(
+                    health("regional-daily", SourceStatus.FAILING, "4 failed polls in a row (http_5xx)", now),
+                    health("metro-tribune", SourceStatus.BLOCKED, "75 % of its last 20 pages look like bot challenges or paywalls",
+                            now))) {
+                producer.send(new ProducerRecord<>(Topics.SOURCE_HEALTH.name(), health.source(), JsonCodec.encode(health)));
+            }
+            producer.send(new ProducerRecord<>(Topics.REVISIONS.name(), taggedId, JsonCodec.encode(revision)));
+            producer.flush();
+        }
+        await(browser, "document.querySelectorAll('#source-health tbody tr[data-status=\"failing\"]').length > 0"
+                + " && document.querySelectorAll('#source-health tbody tr[data-status=\"blocked\"]').length > 0",
+                "the source health table lists the failing and the blocked source");
+        await(browser, "document.querySelector('#edits li.edit[data-id=\"" + taggedId + "\"]') !== null", "the edit is listed");
+    }
+
     private static Properties producerProps(EmbeddedKafka kafka) {
         Properties props = new Properties();
         props.put("bootstrap.servers", kafka.bootstrapServers());
@@ -211,14 +260,26 @@ class DashboardIT {
         assertEquals("broker ok\nstorage ok\ningest ok\nenrich ok\nsink ok\n", ready.body());
     }
 
-    private static void await(HeadlessChromium browser, String condition, String what) throws InterruptedException {
-        List<String> last = new ArrayList<>();
-        HeadlessChromium.await(() -> {
-            JsonNode value = browser.eval("(() => { try { return Boolean(" + condition + "); } catch (e) { return String(e); } })()");
-            last.clear();
-            last.add(value.toString());
-            return value.isBoolean() && value.asBoolean();
-        }, WAIT, what + " (" + condition + " was " + last + ")");
+    /**
+     * Waits for {@code condition} on the page; on a timeout the failure says what the condition was
+     * last, what the page listed and which console errors it had, so a failure on CI can be read.
+     */
+    private static void await(HeadlessChromium browser, String condition, String what) {
+        AtomicReference<String> last = new AtomicReference<>("never evaluated");
+        try {
+            HeadlessChromium.await(() -> {
+                JsonNode value = browser.eval("(() => { try { return Boolean(" + condition + "); } catch (e) { return String(e); } })()");
+                last.set(value.toString());
+                return value.isBoolean() && value.asBoolean();
+            }, WAIT, what);
+        } catch (ConditionTimeoutException e) {
+            JsonNode page = browser.eval("({updated: document.getElementById('updated').textContent,"
+                    + " articles: [...document.querySelectorAll('#articles > li')].map(li => li.dataset.id || li.textContent),"
+                    + " edits: [...document.querySelectorAll('#edits > li')].map(li => li.dataset.id || li.textContent),"
+                    + " sources: document.querySelectorAll('#source-health tbody tr').length})");
+            throw new AssertionError(what + " within " + WAIT.toSeconds() + " s: " + condition + " was " + last.get()
+                    + "; the page showed " + page + "; console errors " + browser.errors(), e);
+        }
     }
 
     private static Article evilArticle(String id) {
@@ -229,7 +290,7 @@ class DashboardIT {
     /**
      * Keeps the screenshot in {@code target/dashboard.png}; with {@code -Dnewsflow.screenshot.docs=true}
      * also as the README's {@code docs/dashboard.png}. Not by default: a test run should not change
-     * tracked files, and on the shared broker the page also lists other tests' articles.
+     * tracked files.
      */
     private static void saveScreenshot(byte[] png) throws java.io.IOException {
         Files.write(Files.createDirectories(Path.of("target")).resolve("dashboard.png"), png);
@@ -238,15 +299,8 @@ class DashboardIT {
         }
     }
 
-    /** The repository's {@code docs/} directory, found by walking up from the module directory. */
+    /** The repository's {@code docs/} directory. */
     private static Path docsDir() throws java.io.IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new java.io.IOException("no repository root above " + Path.of("").toAbsolutePath());
-        }
-        return Files.createDirectories(dir.resolve("docs"));
+        return Files.createDirectories(RepositoryFiles.ROOT.resolve("docs"));
     }
 }

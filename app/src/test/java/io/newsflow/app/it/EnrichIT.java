@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.app.testing.CommandRun;
+import io.newsflow.app.testing.TopicContents;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
-import io.newsflow.app.cli.Newsflow;
 import io.newsflow.app.reliability.Eventually;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.NewsflowConfig;
@@ -17,8 +18,6 @@ import io.newsflow.core.topic.DeadLetterHeaders;
 import io.newsflow.core.topic.Topics;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.topology.EnrichService;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,17 +126,16 @@ class EnrichIT {
         assertEquals("enrich", header(letter, DeadLetterHeaders.STAGE));
         assertEquals(Topics.PAGES.name(), header(letter, DeadLetterHeaders.TOPIC));
 
-        StringWriter out = new StringWriter();
-        int exit = cli(out, "dlq", "list", "--kafka-bootstrap", kafka.bootstrapServers(), "--stage", "enrich");
-        assertEquals(0, exit);
-        assertTrue(out.toString().contains("\"key\":\"" + poisonKey + "\""), out.toString());
+        CommandRun list = CommandRun.of("dlq", "list", "--kafka-bootstrap", kafka.bootstrapServers(), "--stage", "enrich");
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().contains("\"key\":\"" + poisonKey + "\""), list.out());
 
-        StringWriter replay = new StringWriter();
-        assertEquals(0, cli(replay, "dlq", "replay", "--kafka-bootstrap", kafka.bootstrapServers(),
-                "--since", Instant.ofEpochMilli(letter.timestamp()).toString()));
+        CommandRun replay = CommandRun.of("dlq", "replay", "--kafka-bootstrap", kafka.bootstrapServers(),
+                "--since", Instant.ofEpochMilli(letter.timestamp()).toString());
+        assertEquals(0, replay.exitCode(), replay.err());
         List<ConsumerRecord<String, byte[]>> reinjected = readAll(kafka, Topics.PAGES.name(), new ByteArrayDeserializer(),
                 r -> poisonKey.equals(r.key()) && r.headers().lastHeader(DeadLetterHeaders.REPLAYED_FROM) != null);
-        assertTrue(reinjected.size() >= 1, "the dead letter is back on the pages topic: " + replay);
+        assertTrue(reinjected.size() >= 1, "the dead letter is back on the pages topic: " + replay.out());
         assertEquals(new String(poison, StandardCharsets.UTF_8), new String(reinjected.get(0).value(), StandardCharsets.UTF_8));
         assertEquals(null, reinjected.get(0).headers().lastHeader(DeadLetterHeaders.STAGE), "error headers are stripped");
     }
@@ -158,19 +156,19 @@ class EnrichIT {
         try {
             service.start();
             awaitArticles(kafka, ids, ids.size());
-            StringWriter refused = new StringWriter();
-            assertEquals(1, cli(refused, "reprocess", "--kafka-bootstrap", kafka.bootstrapServers(), "--config", config.toString()),
-                    "refuses while an instance runs");
-            StringWriter dryRun = new StringWriter();
-            assertEquals(0, cli(dryRun, "reprocess", "--dry-run", "--kafka-bootstrap", kafka.bootstrapServers(),
-                    "--config", config.toString()));
-            assertTrue(dryRun.toString().contains("\"applied\":false"), dryRun.toString());
+            assertEquals(1, CommandRun.of("reprocess", "--kafka-bootstrap", kafka.bootstrapServers(), "--config",
+                    config.toString()).exitCode(), "refuses while an instance runs");
+            CommandRun dryRun = CommandRun.of("reprocess", "--dry-run", "--kafka-bootstrap", kafka.bootstrapServers(),
+                    "--config", config.toString());
+            assertEquals(0, dryRun.exitCode(), dryRun.err());
+            assertTrue(dryRun.out().contains("\"applied\":false"), dryRun.out());
         } finally {
             service.close();
         }
-        StringWriter out = new StringWriter();
-        assertEquals(0, cli(out, "reprocess", "--kafka-bootstrap", kafka.bootstrapServers(), "--config", config.toString()));
-        assertTrue(out.toString().contains("\"applied\":true"), out.toString());
+        CommandRun reprocess = CommandRun.of("reprocess", "--kafka-bootstrap", kafka.bootstrapServers(), "--config",
+                config.toString());
+        assertEquals(0, reprocess.exitCode(), reprocess.err());
+        assertTrue(reprocess.out().contains("\"applied\":true"), reprocess.out());
 
         EnrichService again = instance(kafka, appId, "only");
         try {
@@ -194,13 +192,6 @@ class EnrichIT {
                 EnrichConfig.APPLICATION_ID, appId,
                 EnrichConfig.COMMIT_INTERVAL_MS, 100L));
         return new EnrichService(new EnrichConfig(config), config.kafkaClientProperties(), new SimpleMeterRegistry());
-    }
-
-    private static int cli(StringWriter out, String... args) {
-        var cli = Newsflow.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
-        return cli.execute(args);
     }
 
     private static void publish(EmbeddedKafka kafka, List<String> urls) throws Exception {
@@ -254,25 +245,8 @@ class EnrichIT {
     /** Every committed record of a topic, from the beginning to its end now, that the filter keeps. */
     private static <V> List<ConsumerRecord<String, V>> readAll(EmbeddedKafka kafka, String topic, Deserializer<V> values,
             Predicate<ConsumerRecord<String, V>> keep) {
-        List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(consumerProps(kafka), new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = partitions(consumer, topic);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end");
-                }
-                for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (keep.test(r)) {
-                        records.add(r);
-                    }
-                }
-            }
-        }
-        return records;
+        return TopicContents.read(kafka.bootstrapServers(), topic, new StringDeserializer(), values).stream()
+                .filter(keep).toList();
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {

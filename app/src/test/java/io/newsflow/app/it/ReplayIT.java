@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsflow.app.testing.CommandRun;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
-import io.newsflow.app.cli.Newsflow;
 import io.newsflow.core.record.Page;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +30,6 @@ import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
-import picocli.CommandLine;
 
 /** {@code newsflow replay} publishes the HTML responses of WARC files the test writes with jwarc. */
 @Tag("integration")
@@ -75,14 +72,11 @@ class ReplayIT {
                     + "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n<p>cut").getBytes(StandardCharsets.US_ASCII));
         }
 
-        StringWriter stdout = new StringWriter();
-        CommandLine cli = Newsflow.commandLine();
-        cli.setOut(new PrintWriter(stdout));
-        int exit = cli.execute("replay", "--kafka-bootstrap", kafka.bootstrapServers(), gzipped.toString(), plain.toString());
+        CommandRun run = CommandRun.of("replay", "--kafka-bootstrap", kafka.bootstrapServers(), gzipped.toString(), plain.toString());
 
-        assertEquals(0, exit);
-        assertTrue(stdout.toString().contains("\"published\":2"), stdout.toString());
-        assertTrue(stdout.toString().contains("\"broken\":1"), "the record cut short is counted: " + stdout);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\"published\":2"), run.out());
+        assertTrue(run.out().contains("\"broken\":1"), "the record cut short is counted: " + run.out());
         List<Page> pages = PagesTopic.read(kafka, key -> key.startsWith(site));
         assertEquals(2, pages.size(), "the request, the image and the 404 are skipped");
         Page summit = pages.stream().filter(p -> p.canonicalUrl().equals(site + "/world/summit.html")).findFirst().orElseThrow();
@@ -97,10 +91,8 @@ class ReplayIT {
 
     @Test
     void aMissingFileIsAUsageError() {
-        StringWriter stderr = new StringWriter();
-        CommandLine cli = Newsflow.commandLine();
-        cli.setErr(new PrintWriter(stderr));
-        assertEquals(2, cli.execute("replay", "no-such-file.warc.gz"));
-        assertTrue(stderr.toString().contains("no such WARC file"), stderr.toString());
+        CommandRun run = CommandRun.of("replay", "no-such-file.warc.gz");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("no such WARC file"), run.err());
     }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.app.testing.CommandRun;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
-import io.newsflow.app.cli.Newsflow;
 import io.newsflow.app.sources.SourceHealthReader;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.record.Revision;
@@ -21,8 +21,6 @@ import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestService;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -200,11 +198,9 @@ class SignalsIT {
         assertEquals(500, later.get(failing).lastHttpStatus());
         assertTrue(later.get(failing).errorStreak() >= 2);
 
-        StringWriter out = new StringWriter();
-        var cli = Newsflow.commandLine();
-        cli.setOut(new PrintWriter(out));
-        assertEquals(0, cli.execute("sources", "--kafka-bootstrap", kafka.bootstrapServers()));
-        String listing = out.toString();
+        CommandRun sources = CommandRun.of("sources", "--kafka-bootstrap", kafka.bootstrapServers());
+        assertEquals(0, sources.exitCode(), sources.err());
+        String listing = sources.out();
         assertTrue(listing.indexOf(failing) < listing.indexOf(walled) && listing.indexOf(walled) < listing.indexOf(silent),
                 "worst first:\n" + listing);
     }

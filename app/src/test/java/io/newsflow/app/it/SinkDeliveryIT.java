@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -59,7 +60,7 @@ class SinkDeliveryIT {
     @Timeout(120)
     void storesABatchRedeliveredAfterACrashBeforeTheOffsetCommitOnce(Dialect dialect, EmbeddedKafka kafka) throws Exception {
         try (TestDatabase db = TestDatabase.of(dialect, dir); Connection check = db.connect()) {
-            String prefix = SinkHarness.uniquePrefix("redeliver-" + dialect.name().toLowerCase());
+            String prefix = SinkHarness.uniquePrefix("redeliver-" + dialect.name().toLowerCase(Locale.ROOT));
             List<Article> articles = new ArrayList<>(TestArticles.many(prefix, 20, T0));
             // versions out of order on the topic: v3, then v1 and v2 of the same article
             Article late = TestArticles.article(prefix + "-late", 1, "Late", T0);
@@ -109,7 +110,7 @@ class SinkDeliveryIT {
     @Timeout(120)
     void deadLettersOnlyTheRecordsThatCanNeverBeStored(Dialect dialect, EmbeddedKafka kafka) throws Exception {
         try (TestDatabase db = TestDatabase.of(dialect, dir); Connection check = db.connect()) {
-            String prefix = SinkHarness.uniquePrefix("poison-" + dialect.name().toLowerCase());
+            String prefix = SinkHarness.uniquePrefix("poison-" + dialect.name().toLowerCase(Locale.ROOT));
             List<Article> articles = new ArrayList<>(TestArticles.many(prefix + "-good", 30, T0));
             articles.add(7, TestArticles.poison(prefix + "-bad", T0));
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -136,8 +137,8 @@ class SinkDeliveryIT {
                 assertEquals(topic, bad.get(DeadLetterHeaders.TOPIC));
                 assertTrue(java.sql.SQLException.class.isAssignableFrom(Class.forName(bad.get(DeadLetterHeaders.CLASS))),
                         bad.get(DeadLetterHeaders.CLASS));
-                assertTrue(bad.get(DeadLetterHeaders.MESSAGE).toLowerCase().contains("unique")
-                        || bad.get(DeadLetterHeaders.MESSAGE).toLowerCase().contains("duplicate"), bad.get(DeadLetterHeaders.MESSAGE));
+                assertTrue(bad.get(DeadLetterHeaders.MESSAGE).toLowerCase(Locale.ROOT).contains("unique")
+                        || bad.get(DeadLetterHeaders.MESSAGE).toLowerCase(Locale.ROOT).contains("duplicate"), bad.get(DeadLetterHeaders.MESSAGE));
                 assertTrue(Long.parseLong(bad.get(DeadLetterHeaders.OFFSET)) >= 0);
                 Map<String, String> garbage = letters.get(prefix + "-garbage");
                 assertTrue(garbage.get(DeadLetterHeaders.MESSAGE).contains("Article"), garbage.get(DeadLetterHeaders.MESSAGE));
@@ -155,7 +156,7 @@ class SinkDeliveryIT {
     void storesEachRevisionOnceWhenItsTopicIsReplayedAndDeadLettersAnUnreadableOne(Dialect dialect, EmbeddedKafka kafka)
             throws Exception {
         try (TestDatabase db = TestDatabase.of(dialect, dir); Connection check = db.connect()) {
-            String prefix = SinkHarness.uniquePrefix("revisions-" + dialect.name().toLowerCase());
+            String prefix = SinkHarness.uniquePrefix("revisions-" + dialect.name().toLowerCase(Locale.ROOT));
             Article v1 = TestArticles.article(prefix + "-edited", 1, "Talks planned", T0);
             Article v2 = TestRevisions.edited(v1, 2, "Talks cancelled");
             byte[] revision = JsonCodec.encode(TestRevisions.retitled(v1, v2));

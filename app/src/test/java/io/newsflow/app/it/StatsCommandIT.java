@@ -1,13 +1,16 @@
 package io.newsflow.app.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsflow.app.testing.CommandRun;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
 import io.newsflow.app.run.RunningProcess;
 import io.newsflow.core.config.NewsflowConfig;
 import io.newsflow.core.lifecycle.Stage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -49,6 +52,26 @@ class StatsCommandIT {
                 assertTrue(run.out().matches("(?s).*freshness \\(fetch -> stored, since start\\): p50 [0-9.]+ m?s.*"), run.out());
                 assertTrue(run.out().matches("(?s).*\\n" + Pattern.quote(sinkGroup) + " +- +\\d+ +\\d+  newsflow\\.articles\\n.*"), run.out());
             }
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void sendsTheHttpTokenOfItsConfigFile(EmbeddedKafka kafka, @TempDir Path dataDir) throws Exception {
+        NewsflowConfig config = PipelineConfigs.forTest(kafka, dataDir, "stats-token", Map.of("newsflow.http.token", "s3cret"));
+        try (RunningProcess process = RunningProcess.start(config, EnumSet.of(Stage.ENRICH), null, false)) {
+            String metrics = "http://127.0.0.1:" + process.httpPort();
+            Path file = dataDir.resolve("stats.yaml");
+            Files.writeString(file, "newsflow.http.token: s3cret\n");
+
+            CommandRun without = CommandRun.of("stats", "--kafka-bootstrap", kafka.bootstrapServers(), "--http-url", metrics,
+                    "--interval", "1");
+            CommandRun with = CommandRun.of("stats", "--kafka-bootstrap", kafka.bootstrapServers(), "--http-url", metrics,
+                    "--interval", "1", "--config", file.toString());
+
+            assertTrue(without.out().contains("metrics unreachable: " + metrics + "/metrics (HTTP 401)"), without.out());
+            assertEquals(0, with.exitCode(), with.err());
+            assertFalse(with.out().contains("metrics unreachable"), with.out());
         }
     }
 

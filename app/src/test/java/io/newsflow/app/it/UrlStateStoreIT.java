@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsflow.app.testing.TopicContents;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
 import io.newsflow.app.broker.TopicBootstrap;
@@ -14,14 +15,12 @@ import io.newsflow.ingest.state.UrlStateStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -151,17 +150,7 @@ class UrlStateStoreIT {
     }
 
     private static List<ConsumerRecord<String, byte[]>> read(EmbeddedKafka kafka, int partition) {
-        Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition tp = new TopicPartition(Topics.URL_STATUS.name(), partition);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            while (consumer.position(tp) < end) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return TopicContents.read(kafka.bootstrapServers(), new TopicPartition(Topics.URL_STATUS.name(), partition),
+                new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

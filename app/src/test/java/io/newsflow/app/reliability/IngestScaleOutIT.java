@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.app.testing.TopicContents;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.TopicBootstrap;
 import io.newsflow.core.config.NewsflowConfig;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -107,7 +109,7 @@ class IngestScaleOutIT {
             Set<String> articles = new HashSet<>();
             for (LoopbackNewsHosts.Site site : hosts.sites) {
                 assertEquals(1, site.maxInFlight.get(), site.base + ": never two requests in flight at once");
-                for (int i = 0; i < site.published; i++) {
+                for (int i = 0; i < site.published.get(); i++) {
                     articles.add(site.article(i));
                 }
                 List<Long> polls = site.feedPolls;
@@ -121,7 +123,8 @@ class IngestScaleOutIT {
                         site.base + ": at most the fetch in flight at the kill is repeated: " + site.fetchedTwice());
             }
             Map<String, Integer> pages = new HashMap<>();
-            for (ConsumerRecord<byte[], byte[]> record : TopicLog.readAll(kafka.bootstrapServers(), Topics.PAGES.name())) {
+            for (ConsumerRecord<byte[], byte[]> record : TopicContents.read(kafka.bootstrapServers(), Topics.PAGES.name(),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
                 pages.merge(new String(record.key(), StandardCharsets.UTF_8), 1, Integer::sum);
             }
             assertEquals(articles, pages.keySet(), "every article published");

@@ -36,7 +36,7 @@ final class LoopbackNewsHosts implements AutoCloseable {
         final AtomicInteger maxInFlight = new AtomicInteger();
         final List<Long> feedPolls = new CopyOnWriteArrayList<>();
         final Map<String, AtomicInteger> articleHits = new ConcurrentHashMap<>();
-        volatile int published;
+        final AtomicInteger published = new AtomicInteger();
 
         Site(HttpServer server) {
             this.server = server;
@@ -57,7 +57,7 @@ final class LoopbackNewsHosts implements AutoCloseable {
         }
 
         boolean allFetched() {
-            for (int i = 0; i < published; i++) {
+            for (int i = 0; i < published.get(); i++) {
                 AtomicInteger hits = articleHits.get("/news/article-" + i + ".html");
                 if (hits == null || hits.get() == 0) {
                     return false;
@@ -106,7 +106,7 @@ final class LoopbackNewsHosts implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Site site = new Site(server);
-        site.published = firstArticles;
+        site.published.set(firstArticles);
         server.setExecutor(executor);
         server.createContext("/", exchange -> handle(site, exchange));
         server.start();
@@ -115,7 +115,7 @@ final class LoopbackNewsHosts implements AutoCloseable {
 
     /** Every site publishes one more article. */
     void publishOneMore() {
-        sites.forEach(s -> s.published++);
+        sites.forEach(s -> s.published.incrementAndGet());
     }
 
     private static void handle(Site site, HttpExchange exchange) throws IOException {
@@ -130,7 +130,7 @@ final class LoopbackNewsHosts implements AutoCloseable {
             } else if (path.equals("/feed.xml")) {
                 site.feedPolls.add(System.nanoTime());
                 StringBuilder items = new StringBuilder();
-                for (int i = 0; i < site.published; i++) {
+                for (int i = 0; i < site.published.get(); i++) {
                     items.append("<item><title>t</title><link>").append(site.article(i)).append("</link></item>");
                 }
                 send(exchange, "application/rss+xml", "<rss version=\"2.0\"><channel><title>site</title><link>" + site.base

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsflow.app.testing.TopicContents;
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.run.RunningProcess;
 import io.newsflow.core.lifecycle.Stage;
@@ -22,6 +23,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -87,11 +89,12 @@ class PoisonRecordsIT {
 
                 Eventually.await("every poison record dead-lettered (last: those still missing)", Duration.ofSeconds(90),
                         () -> {
-                            List<ConsumerRecord<byte[], byte[]>> found = TopicLog.readAll(kafka.bootstrapServers(),
-                                    Topics.DEAD_LETTERS.name());
+                            List<ConsumerRecord<byte[], byte[]>> found = TopicContents.read(kafka.bootstrapServers(),
+                                    Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
                             return poisons.stream().filter(p -> letterFor(found, p) == null).toList();
                         }, List::isEmpty);
-                List<ConsumerRecord<byte[], byte[]>> letters = TopicLog.readAll(kafka.bootstrapServers(), Topics.DEAD_LETTERS.name());
+                List<ConsumerRecord<byte[], byte[]>> letters = TopicContents.read(kafka.bootstrapServers(), Topics.DEAD_LETTERS.name(),
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer());
                 for (Poison poison : poisons) {
                     ConsumerRecord<byte[], byte[]> letter = letterFor(letters, poison);
                     assertEquals(poison.length(), letter.value().length, poison + ": original bytes kept");

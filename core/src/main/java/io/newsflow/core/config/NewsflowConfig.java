@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.jspecify.annotations.Nullable;
@@ -135,10 +136,13 @@ public final class NewsflowConfig {
         return props;
     }
 
-    /** Parses the keys a stage defines, with their defaults and validators. */
-    public Map<String, Object> parse(ConfigDef definition) {
+    /**
+     * The keys a stage defines, parsed with their defaults and validators, as a typed view
+     * ({@code getInt}, {@code getString}, ...), so no stage casts values out of a map.
+     */
+    public AbstractConfig parse(ConfigDef definition) {
         try {
-            return definition.parse(values);
+            return new AbstractConfig(definition, values, false);
         } catch (ConfigException e) {
             throw new ConfigException("invalid configuration: " + e.getMessage());
         }

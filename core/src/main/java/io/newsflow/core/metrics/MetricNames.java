@@ -55,6 +55,8 @@ public final class MetricNames {
             "Hosts with links waiting in this instance's queues.");
     public static final String FETCH_QUEUE_HOST_MAX = define("newsflow.fetch.queue.host.max", MetricKind.GAUGE, null,
             "Links waiting in the deepest host queue (per-host depth without a host tag).");
+    public static final String FETCH_BACKLOG_HOSTS = define("newsflow.fetch.backlog.hosts", MetricKind.GAUGE, null,
+            "Hosts with more links than newsflow.ingest.fetch.queue.host.max: the rest wait in newsflow.links, read again as the host drains.");
     public static final String FETCH_POLITENESS_WAIT = define("newsflow.fetch.politeness.wait", MetricKind.TIMER, null,
             "How long a link waited in its host queue: politeness delay, crawl-delay, Retry-After, back-off.");
     public static final String SOURCE_POLLS = define("newsflow.source.polls", MetricKind.COUNTER, null,

@@ -31,16 +31,6 @@ public final class ArticleId {
         }
     }
 
-    /** The entity id of a person: {@code person:} and a lower-case slug of the canonical name. */
-    public static String personEntity(String canonicalName) {
-        String slug = java.text.Normalizer.normalize(canonicalName, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-|-$)", "");
-        return "person:" + slug;
-    }
-
     /** The entity id of a country: {@code country:} and its ISO 3166-1 alpha-2 code. */
     public static String countryEntity(String isoCode) {
         return "country:" + isoCode.toUpperCase(Locale.ROOT);

@@ -5,6 +5,7 @@ import io.newsflow.core.record.Article;
 import io.newsflow.core.record.EntityMention;
 import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
+import io.newsflow.core.record.PersonForm;
 import io.newsflow.core.record.Revision;
 import io.newsflow.core.record.SourceHealth;
 import io.newsflow.core.record.SourcePoll;
@@ -55,8 +56,15 @@ public final class Topics {
     public static final Topic<String, Revision> REVISIONS =
             new Topic<>("newsflow.revisions", Serdes.String(), new JsonSerde<>(Revision.class));
 
+    /**
+     * The person registry: which bare forms (surnames, one-word names) can refer to which person;
+     * key = form + "|" + entity id, see {@link PersonForm#key()}; compacted, written and read by enrich.
+     */
+    public static final Topic<String, PersonForm> PERSONS =
+            new Topic<>("newsflow.persons", Serdes.String(), new JsonSerde<>(PersonForm.class));
+
     public static final List<Topic<?, ?>> ALL = List.of(LINKS, PAGES, ARTICLES, MENTIONS, DEAD_LETTERS, URL_STATUS,
-            SOURCE_POLLS, SOURCE_HEALTH, REVISIONS);
+            SOURCE_POLLS, SOURCE_HEALTH, REVISIONS, PERSONS);
 
     private Topics() {
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +31,9 @@ class NewsflowConfigTest {
                     - http://b.example/2
                 """);
         NewsflowConfig config = NewsflowConfig.load(file, Map.of("NEWSFLOW_HTTP_PORT", "9100", "PATH", "/bin"));
-        Map<String, Object> common = config.parse(CommonConfig.DEFINITION);
-        assertEquals(9100, common.get(CommonConfig.HTTP_PORT));
-        assertEquals("/var/lib/newsflow", common.get(CommonConfig.DATA_DIR));
+        AbstractConfig common = config.parse(CommonConfig.DEFINITION);
+        assertEquals(9100, common.getInt(CommonConfig.HTTP_PORT));
+        assertEquals("/var/lib/newsflow", common.getString(CommonConfig.DATA_DIR));
         assertEquals(List.of("http://a.example/1", "http://b.example/2"), config.values().get("newsflow.ingest.start.urls"));
         assertEquals("kafka:9092", config.kafkaClientProperties().get("bootstrap.servers"));
         assertEquals("SASL_SSL", config.kafkaClientProperties().get("security.protocol"));
@@ -41,7 +42,7 @@ class NewsflowConfigTest {
     @Test
     void defaultsApplyWithoutFile() {
         NewsflowConfig config = NewsflowConfig.load(null, Map.of());
-        assertEquals(8080, config.parse(CommonConfig.DEFINITION).get(CommonConfig.HTTP_PORT));
+        assertEquals(8080, config.parse(CommonConfig.DEFINITION).getInt(CommonConfig.HTTP_PORT));
         assertEquals("127.0.0.1:9092", config.kafkaClientProperties().get("bootstrap.servers"));
     }
 

@@ -61,6 +61,18 @@ class JsonCodecTest {
     }
 
     @Test
+    void readsPersonWrittenBeforeIdentitiesWithTheSlugOfItsName() {
+        String json = new String(JsonCodec.encode(article()), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"entityId\":\"person:rex-tillerson\""), json);
+        String old = json.replace(",\"entityId\":\"person:rex-tillerson\"", "");
+        assertFalse(old.contains("entityId"), old);
+        Article read = JsonCodec.decode(old.getBytes(StandardCharsets.UTF_8), Article.class);
+        assertEquals("person:rex-tillerson", read.persons().get(0).entityId());
+        PersonTag linked = read.persons().get(0).withEntityId("person:rex-w-tillerson");
+        assertEquals(linked, JsonCodec.decode(JsonCodec.encode(linked), PersonTag.class));
+    }
+
+    @Test
     void writesSchemaNameFirst() {
         String json = new String(JsonCodec.encode(page()), StandardCharsets.UTF_8);
         assertTrue(json.startsWith("{\"schema\":\"page/1\""), json);

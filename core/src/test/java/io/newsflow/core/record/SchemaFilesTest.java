@@ -22,7 +22,7 @@ class SchemaFilesTest {
 
     @ParameterizedTest
     @ValueSource(classes = {Page.class, Link.class, Article.class, EntityMention.class, UrlStatus.class, SourcePoll.class,
-            SourceHealth.class, Revision.class})
+            SourceHealth.class, Revision.class, PersonForm.class})
     void schemaFileListsEveryFieldAndRequiresExactlyTheNonNullableOnes(Class<?> type) throws Exception {
         String schema = (String) type.getField("SCHEMA").get(null);
         JsonNode file = read("/schemas/" + schema.substring(0, schema.indexOf('/')) + ".schema.json");

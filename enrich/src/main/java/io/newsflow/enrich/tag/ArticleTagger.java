@@ -20,7 +20,7 @@ import java.util.Objects;
 public final class ArticleTagger {
 
     /** Recorded on every article so readers know which tagger produced its tags. */
-    public static final String VERSION = "tagger/1 (persons: perceptron conll2003 v1; countries: gazetteer v1)";
+    public static final String VERSION = "tagger/3 (persons: perceptron conll2003 v1, bare names linked by the person registry; countries: gazetteer v2)";
 
     private static final class Shipped {
         static final ArticleTagger INSTANCE = new ArticleTagger(PersonTagger.shipped(), CountryTagger.shipped());

@@ -20,6 +20,7 @@ import io.newsflow.enrich.health.SourceHealthState;
 import io.newsflow.enrich.health.SourceSignal;
 import io.newsflow.enrich.story.StoryEntrySerde;
 import io.newsflow.enrich.tag.ArticleTagger;
+import io.newsflow.enrich.tag.person.PersonRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -43,6 +44,8 @@ import org.apache.kafka.streams.state.Stores;
  *                                └─ revisit ─ newsflow.links (refetch=true, key = host)   article-last-versions store
  *                                   revisit-schedule store (wall-clock punctuation)
  *
+ * version ─ person-forms ─ newsflow.persons (compacted, key = form|entity id) ─ global person-registry store ─ read by tag
+ *
  * extract ─ page-signals ─┐                                 (key = source name)
  * version 1 ─ stored-signals ┴─ source-signals repartition ─┬─ source-health ─ newsflow.source-health
  * newsflow.source-polls ─ poll-signals ─────────────────────┘   source-health-state store
@@ -51,6 +54,11 @@ import org.apache.kafka.streams.state.Stores;
  * Every processor, the store and so its changelog topic have fixed names, so an upgraded job
  * finds its state again. Pages are keyed by canonical URL and the article id is a function of it,
  * so all pages of one article share a partition and the versioning store needs no repartitioning.
+ *
+ * <p>The person registry is global rather than partitioned: articles about one person arrive on
+ * every partition, and a bare name must get the same answer whichever task tags it. Every instance
+ * reads all of {@code newsflow.persons} into its copy of the store, so what one task learns reaches
+ * the others a moment later (an article tagged meanwhile sees the facts known until then).
  */
 public final class EnrichTopology {
 
@@ -70,6 +78,8 @@ public final class EnrichTopology {
     public static final String STORY_TIME_STORE = "story-times";
     /** The one-partition topic that brings every article to the story step: {@code <application id>-stories-repartition}. */
     public static final String STORIES_REPARTITION = "stories";
+    /** The person registry's facts, a global store read from {@code newsflow.persons}; no changelog of its own. */
+    public static final String PERSON_STORE = "person-registry";
 
     private EnrichTopology() {
     }
@@ -88,6 +98,10 @@ public final class EnrichTopology {
                 Serdes.String(), new JsonSerde<>(RevisitEntry.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_VERSION_STORE),
                 Serdes.String(), new JsonSerde<>(LastVersion.class)));
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PERSON_STORE),
+                        Serdes.String(), Topics.PERSONS.valueSerde()).withLoggingDisabled(), Topics.PERSONS.name(),
+                Consumed.with(Topics.PERSONS.keySerde(), Topics.PERSONS.valueSerde()).withName("persons-source"),
+                () -> new PersonStoreUpdater(PERSON_STORE));
         KStream<String, Extracted> extracted = builder
                 .stream(Topics.PAGES.name(), Consumed.with(Topics.PAGES.keySerde(), Topics.PAGES.valueSerde())
                         .withName("pages-source"))
@@ -100,7 +114,7 @@ public final class EnrichTopology {
                         revisits), Named.as("revisit"), REVISIT_STORE)
                 .to(Topics.LINKS.name(), Produced.with(Topics.LINKS.keySerde(), Topics.LINKS.valueSerde()).withName("revisits-sink"));
         KStream<String, Article> articles = extractedArticles
-                .processValues(() -> new TagProcessor(metrics, tagger), Named.as("tag"))
+                .processValues(() -> new TagProcessor(metrics, tagger, PERSON_STORE), Named.as("tag"))
                 .process(() -> new VersionProcessor(VERSION_STORE, metrics), Named.as("version"), VERSION_STORE);
         addStoryStores(builder);
         // one partition: a copy must meet the first article of its story whatever partition that came by
@@ -138,6 +152,9 @@ public final class EnrichTopology {
                         Named.as("revisions"), LAST_VERSION_STORE)
                 .to(Topics.REVISIONS.name(), Produced.with(Topics.REVISIONS.keySerde(), Topics.REVISIONS.valueSerde())
                         .withName("revisions-sink"));
+        articles.process(() -> new PersonLearner(PERSON_STORE), Named.as("person-forms"))
+                .to(Topics.PERSONS.name(), Produced.with(Topics.PERSONS.keySerde(), Topics.PERSONS.valueSerde())
+                        .withName("persons-sink"));
         articles.flatMap((id, article) -> {
                     List<KeyValue<String, EntityMention>> mentions = mentionsOf(article);
                     metrics.mentionsOut.increment(mentions.size());
@@ -156,14 +173,18 @@ public final class EnrichTopology {
                 Serdes.String(), Serdes.String()));
     }
 
-    /** The article a page's extraction makes, as version 1; the version step renumbers it. */
-    static Article toArticle(Page page, Extraction extraction, ArticleTagger tagger) {
+    /**
+     * The article a page's extraction makes, as version 1; the version step renumbers it. Its bare
+     * person names are linked to the people {@code persons} knows.
+     */
+    static Article toArticle(Page page, Extraction extraction, ArticleTagger tagger, PersonRegistry.Known persons) {
         String text = extraction.text();
         ArticleTagger.Tags tags = tagger.tag(text);
         return new Article(ArticleId.of(page.canonicalUrl()), page.canonicalUrl(), page.source(),
                 extraction.title(), extraction.authors(), extraction.publishedAt(), extraction.modifiedAt(),
                 extraction.section(), extraction.lead(), extraction.language(), extraction.image(), text,
-                wordCount(text), ArticleId.sha256Hex(text), 1, page.fetchedAt(), tags.countries(), tags.persons(),
+                wordCount(text), ArticleId.sha256Hex(text), 1, page.fetchedAt(), tags.countries(),
+                PersonRegistry.link(tags.persons(), persons),
                 ArticleExtractor.VERSION, ArticleTagger.VERSION);
     }
 
@@ -177,7 +198,7 @@ public final class EnrichTopology {
                     article.version())));
         }
         for (PersonTag person : article.persons()) {
-            String entity = ArticleId.personEntity(person.name());
+            String entity = person.entityId();
             mentions.add(KeyValue.pair(entity, new EntityMention(article.id(), EntityMention.PERSON, entity,
                     person.name(), person.count(), article.publishedAt(), article.url(), article.title(),
                     article.version())));

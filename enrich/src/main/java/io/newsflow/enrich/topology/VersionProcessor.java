@@ -6,6 +6,7 @@ import io.newsflow.core.record.ArticleId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -93,11 +94,15 @@ final class VersionProcessor implements Processor<String, Article, String, Artic
     /**
      * Hex SHA-256 over what a reader or subscriber sees: text, metadata, tags and the versions that
      * produced them. Not the fetch time or discovering source, so a refetch of the same content is
-     * unchanged; the extractor and tagger versions, so an upgrade re-emits articles it touches.
+     * unchanged; the extractor and tagger versions, so an upgrade re-emits articles it touches. Not
+     * the persons' entity ids: the person registry learns between two fetches, and a bare name it
+     * can now link is no edit of the article, whose published version keeps the ids it was given.
      */
     static String fingerprint(Article a) {
+        List<List<Object>> persons = a.persons().stream()
+                .map(p -> Arrays.<Object>asList(p.name(), p.count(), p.mentions())).toList();
         byte[] json = JsonCodec.encode(Arrays.asList(a.title(), a.authors(), a.publishedAt(), a.modifiedAt(),
-                a.section(), a.lead(), a.language(), a.image(), a.text(), a.countries(), a.persons(),
+                a.section(), a.lead(), a.language(), a.image(), a.text(), a.countries(), persons,
                 a.extractorVersion(), a.taggerVersion()));
         return ArticleId.sha256Hex(json);
     }

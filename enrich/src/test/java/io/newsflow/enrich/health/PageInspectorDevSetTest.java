@@ -7,17 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.record.ArticleId;
 import io.newsflow.core.record.Page;
+import io.newsflow.enrich.DevSet;
 import io.newsflow.enrich.extract.ArticleExtractor;
-import io.newsflow.enrich.extract.eval.HtmlPages;
+import io.newsflow.enrich.extract.HtmlPages;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +30,7 @@ class PageInspectorDevSetTest {
 
     @Test
     void judgesNoRealArticleOfTheDevSetBlocked() throws IOException {
-        Path dev = devSet();
+        Path dev = DevSet.find();
         assumeTrue(dev != null, "skipped: shared/data/extraction/aeb-dev not found next to the repository "
                 + "(the public dev pages are not part of the repo)");
         Map<String, String> html = HtmlPages.read(dev.resolve("html"));
@@ -65,16 +64,5 @@ class PageInspectorDevSetTest {
         System.out.printf("page inspector on %d dev pages (%d with a gold body of %d+ characters): %s; blocked: %s%n",
                 counts.values().stream().mapToInt(Integer::intValue).sum(), articles, 2 * MIN_CHARS, counts, blocked);
         assertEquals(List.of(), falseAlarms, "real articles judged blocked");
-    }
-
-    // tests run in the module directory; the data sits beside the repository root
-    private static @Nullable Path devSet() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data/extraction/aeb-dev");
-            if (Files.isRegularFile(candidate.resolve("ground-truth.json")) && Files.isDirectory(candidate.resolve("html"))) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

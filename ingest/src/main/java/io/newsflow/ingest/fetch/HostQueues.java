@@ -254,6 +254,17 @@ final class HostQueues {
         }
     }
 
+    /** Links of one host waiting, not counting one being fetched. */
+    int depth(String hostKey) {
+        lock.lock();
+        try {
+            Host host = hosts.get(hostKey);
+            return host == null ? 0 : host.links.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     int deepest() {
         lock.lock();
         try {

@@ -72,10 +72,11 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
      * @param backoffBase the first back-off after a 5xx or timeout; doubles per consecutive failure, with jitter
      * @param backoffMax the longest back-off
      * @param maxQueued links held in memory before consumption pauses
+     * @param hostMaxQueued links of one host held in memory; the rest wait in the topic (see {@link HostBacklog})
      * @param longestFetch the total time limit of one fetch, bounding how long a handover waits
      */
     public record Settings(String groupId, int threads, Duration minDelay, Duration backoffBase, Duration backoffMax,
-            int maxQueued, Duration longestFetch) {
+            int maxQueued, int hostMaxQueued, Duration longestFetch) {
 
         public Settings {
             requireNonNull(groupId, "groupId");
@@ -83,8 +84,8 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
             requireNonNull(backoffBase, "backoffBase");
             requireNonNull(backoffMax, "backoffMax");
             requireNonNull(longestFetch, "longestFetch");
-            if (threads < 1 || maxQueued < 1) {
-                throw new IllegalArgumentException("threads and maxQueued must be positive");
+            if (threads < 1 || maxQueued < 1 || hostMaxQueued < 1) {
+                throw new IllegalArgumentException("threads, maxQueued and hostMaxQueued must be positive");
             }
         }
     }
@@ -106,6 +107,7 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
     private final Backoff backoff;
     private final HostQueues queues = new HostQueues();
     private final OffsetTracker offsets = new OffsetTracker();
+    private final HostBacklog backlog;
     private final List<Thread> workers = new ArrayList<>();
     /** Pages sent and not yet acknowledged, by canonical URL: their statuses are written on the acknowledgement. */
     private final Map<String, UnackedPage> unacked = new ConcurrentHashMap<>();
@@ -142,10 +144,12 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
         this.deadLetters = new DeadLetterPublisher(new KafkaProducer<>(KafkaClients.pageProducer(kafka, pageMaxBytes),
                 new ByteArraySerializer(), new ByteArraySerializer()), registry);
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax());
+        this.backlog = new HostBacklog(settings.hostMaxQueued());
         this.poller = new Thread(this::poll, "newsflow-fetch-poll");
         registry.gauge(MetricNames.FETCH_QUEUE_URLS, queues, HostQueues::size);
         registry.gauge(MetricNames.FETCH_QUEUE_HOSTS, queues, HostQueues::hostCount);
         registry.gauge(MetricNames.FETCH_QUEUE_HOST_MAX, queues, HostQueues::deepest);
+        registry.gauge(MetricNames.FETCH_BACKLOG_HOSTS, backlog, HostBacklog::hostCount);
     }
 
     /** Tells {@code listener} which hosts this instance owns, from the first assignment on; call before {@link #start}. */
@@ -214,9 +218,15 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
                     consumer.resume(paused);
                     paused.clear();
                 }
+                backlog.rewinds(queues::depth, offsets::next).forEach(consumer::seek);
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    enqueue(record);
+                    take(record);
                 }
+                backlog.rereading().forEach((partition, end) -> {
+                    if (consumer.assignment().contains(partition) && consumer.position(partition) >= end) {
+                        backlog.reread(partition);
+                    }
+                });
                 if (System.nanoTime() - lastCommitNanos > COMMIT_INTERVAL.toNanos()) {
                     commitHandled();
                 }
@@ -236,8 +246,26 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
         }
     }
 
-    private void enqueue(ConsumerRecord<String, byte[]> record) {
+    /**
+     * Queues a link, or leaves it in the topic while its host has its share queued. A record read
+     * again after a rewind is taken only if it is one of the links left; the others were handled.
+     */
+    private void take(ConsumerRecord<String, byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        boolean reread = !offsets.isNew(partition, record.offset());
+        if (reread && !backlog.isLeft(partition, record.key(), record.offset())) {
+            return;
+        }
+        // the key is the link's host (see Topics.LINKS); a record without one is judged when decoded
+        String host = record.key();
+        if (host != null && backlog.holdsBack(partition, host, record.offset(), queues.depth(host), reread)) {
+            offsets.passed(partition, record.offset());
+            return;
+        }
+        enqueue(partition, record);
+    }
+
+    private void enqueue(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
         offsets.started(partition, record.offset());
         Link link;
         String failure = "no host in the link's URL";
@@ -285,7 +313,7 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
         lastCommitNanos = System.nanoTime();
         producer.flush();
         statuses.flush();
-        Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable();
+        Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable(backlog::firstLeft);
         committable.keySet().retainAll(consumer.assignment());
         if (!committable.isEmpty()) {
             consumer.commitSync(committable);
@@ -320,6 +348,7 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
                 LOG.warn("commit on handover failed: {}", e.toString());
             }
             offsets.forget(set);
+            backlog.forget(set);
             statuses.revoke(numbers(partitions));
             LOG.info("handed over {} ({} queued links left for the next owner)", set, dropped.size());
         }
@@ -330,6 +359,7 @@ public final class LinkFetcher implements HostSlots, AutoCloseable {
             listeners.forEach(l -> l.revoked(hostsOf(partitions)));
             queues.removePartitions(new HashSet<>(partitions));
             offsets.forget(partitions);
+            backlog.forget(partitions);
             statuses.revoke(numbers(partitions));
         }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -21,7 +22,22 @@ final class OffsetTracker {
 
     synchronized void started(TopicPartition partition, long offset) {
         pending.computeIfAbsent(partition, p -> new TreeSet<>()).add(offset);
+        passed(partition, offset);
+    }
+
+    /** Notes a record read and left in the topic for now (see {@link HostBacklog}); it is not pending. */
+    synchronized void passed(TopicPartition partition, long offset) {
         next.merge(partition, offset + 1, Math::max);
+    }
+
+    /** Whether a record is read for the first time, not again after a rewind. */
+    synchronized boolean isNew(TopicPartition partition, long offset) {
+        return offset >= next.getOrDefault(partition, Long.MIN_VALUE);
+    }
+
+    /** The offset after the last record read of a partition (0 before any). */
+    synchronized long next(TopicPartition partition) {
+        return next.getOrDefault(partition, 0L);
     }
 
     synchronized void finished(TopicPartition partition, long offset) {
@@ -32,13 +48,17 @@ final class OffsetTracker {
         notifyAll();
     }
 
-    /** The offsets to commit that moved since the last call. */
-    synchronized Map<TopicPartition, OffsetAndMetadata> committable() {
+    /**
+     * The offsets to commit that moved since the last call: each partition's lowest unfinished
+     * offset, never past {@code leftFrom}, the first link left in the topic for later.
+     */
+    synchronized Map<TopicPartition, OffsetAndMetadata> committable(ToLongFunction<TopicPartition> leftFrom) {
         Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
         for (Map.Entry<TopicPartition, Long> entry : next.entrySet()) {
             TopicPartition partition = entry.getKey();
             TreeSet<Long> offsets = pending.get(partition);
-            long offset = offsets == null || offsets.isEmpty() ? entry.getValue() : offsets.first();
+            long offset = Math.min(leftFrom.applyAsLong(partition),
+                    offsets == null || offsets.isEmpty() ? entry.getValue() : offsets.first());
             if (!Long.valueOf(offset).equals(committed.get(partition))) {
                 result.put(partition, new OffsetAndMetadata(offset));
             }

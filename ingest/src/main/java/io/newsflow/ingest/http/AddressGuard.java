@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,8 +18,10 @@ import java.util.stream.Collectors;
  * The SSRF guard: refuses URLs whose host resolves to a loopback, private, link-local (cloud
  * metadata), carrier-grade NAT, multicast or unspecified address, so a public page cannot make the
  * crawler fetch the operator's own network. It resolves the host itself, so names that point
- * inwards are caught as well as literal addresses. An allow-list opens it: {@code allowPrivate}
- * for everything (a local demo site), or named hosts, as {@code host} or {@code host:port}.
+ * inwards are caught as well as literal addresses, and hands the addresses it checked to the
+ * connection, so the name is looked up once per request. An allow-list opens it:
+ * {@code allowPrivate} for everything (a local demo site), or named hosts, as {@code host} or
+ * {@code host:port}; allowed hosts are resolved all the same, since the connection needs an address.
  */
 public final class AddressGuard {
 
@@ -45,25 +48,31 @@ public final class AddressGuard {
     }
 
     /**
-     * Checks a URL before it is requested, on the first hop and every redirect.
+     * Resolves a URL's host once, before it is requested (first hop and every redirect), and returns
+     * the addresses the request must connect to. Unless the host is allowed, every one of them must
+     * be public. The connection goes to a returned address and never looks the name up again, so a
+     * DNS server cannot answer this check with a public address and the connection with an internal
+     * one (DNS rebinding).
      *
-     * @throws FetchException with outcome {@code dns_failed} or {@code blocked_address}
+     * @throws FetchException with outcome {@code bad_url}, {@code dns_failed} or {@code blocked_address}
      */
-    public void check(URI url) throws FetchException {
+    public List<InetAddress> check(URI url) throws FetchException {
         String host = url.getHost();
         if (host == null) {
             throw new FetchException(FetchOutcome.BAD_URL, "no host in " + url);
         }
         host = host.toLowerCase(Locale.ROOT);
-        if (allowPrivate || allowedHosts.contains(host) || allowedHosts.contains(host + ":" + port(url))) {
-            return;
-        }
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        InetAddress[] addresses;
+        List<InetAddress> addresses;
         try {
-            addresses = resolver.resolve(bare);
+            addresses = List.of(resolver.resolve(bareHost(host)));
         } catch (UnknownHostException e) {
             throw new FetchException(FetchOutcome.DNS_FAILED, "cannot resolve " + host);
+        }
+        if (addresses.isEmpty()) {
+            throw new FetchException(FetchOutcome.DNS_FAILED, "no address for " + host);
+        }
+        if (allowPrivate || allowedHosts.contains(host) || allowedHosts.contains(host + ":" + port(url))) {
+            return addresses;
         }
         for (InetAddress address : addresses) {
             // every address must be public: a name resolving to one public and one internal address
@@ -72,6 +81,12 @@ public final class AddressGuard {
                 throw new FetchException(FetchOutcome.BLOCKED_ADDRESS, host + " resolves to non-public " + address.getHostAddress());
             }
         }
+        return addresses;
+    }
+
+    /** A URL's host without the brackets of an IPv6 literal, as resolvers and TLS name checks want it. */
+    static String bareHost(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     private static int port(URI url) {

@@ -8,16 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.HttpURLConnection;
-import java.net.MalformedURLException;
-import java.net.Proxy;
+import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,13 +25,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Performs one HTTP GET within {@link FetchLimits}: redirects are followed by hand so the
- * {@link AddressGuard} checks every hop, the body is streamed and cut at the cap (after gunzip, so
- * a gzip bomb is cut too), and the total time is enforced while waiting for headers (a watchdog
- * closes the connection) and between body reads, which bounds servers that never answer or
+ * {@link AddressGuard} checks every hop, and each hop connects to an address the guard resolved and
+ * checked for it, never to a second lookup of the name (which DNS rebinding would turn inwards),
+ * while TLS still sends and verifies the name. The body is streamed and cut at the cap (after
+ * gunzip, so a gzip bomb is cut too), and the total time is enforced while waiting for headers (a
+ * watchdog cancels the request) and between body reads, which bounds servers that never answer or
  * trickle a byte at a time.
  */
 public final class HttpFetcher implements AutoCloseable {
@@ -44,14 +56,53 @@ public final class HttpFetcher implements AutoCloseable {
     private static final int BODY = 1;
     private static final int EXPIRED = 2;
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    /** More than the fetching threads (at most 256) and source pollers together, so no request waits for a connection. */
+    private static final int MAX_CONNECTIONS = 1024;
+    /** Idle kept-alive connections close after this, as the JDK client's did. */
+    private static final TimeValue IDLE = TimeValue.ofSeconds(5);
 
     private final FetchLimits limits;
     private final AddressGuard guard;
+    private final CloseableHttpClient client;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("newsflow-fetch-watchdog"));
 
     public HttpFetcher(FetchLimits limits, AddressGuard guard) {
         this.limits = requireNonNull(limits, "limits");
         this.guard = requireNonNull(guard, "guard");
+        this.client = client(limits);
+    }
+
+    private static CloseableHttpClient client(FetchLimits limits) {
+        Timeout read = Timeout.ofMilliseconds(limits.readTimeout().toMillis());
+        Timeout connect = Timeout.ofMilliseconds(limits.connectTimeout().toMillis());
+        RequestConfig config = RequestConfig.custom()
+                .setConnectionRequestTimeout(connect)
+                .setResponseTimeout(read)
+                .setRedirectsEnabled(false)
+                .setContentCompressionEnabled(false)
+                .setHardCancellationEnabled(true)
+                .build();
+        // redirects (the guard checks every hop), decompression (the cap applies after gunzip) and
+        // retries (a 503 is the crawler's to back off from) are this class's own; no proxy, no cookies
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new NoLookupResolver())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connect)
+                                .setSocketTimeout(read)
+                                // a pooled connection the server has closed would fail the fetch, since nothing retries
+                                .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
+                                .build())
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .build())
+                .setDefaultRequestConfig(config)
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .evictIdleConnections(IDLE)
+                .build();
     }
 
     public FetchLimits limits() {
@@ -81,93 +132,88 @@ public final class HttpFetcher implements AutoCloseable {
             if (!visited.add(current)) {
                 throw new FetchException(FetchOutcome.REDIRECT_LOOP, "redirect loop at " + current);
             }
-            guard.check(current);
+            String scheme = scheme(current);
+            // the host is looked up once, here: the connection goes to the first address checked (the
+            // one the JDK client used to pick), so DNS has no second say
+            InetAddress address = guard.check(current).get(0);
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 throw new FetchException(FetchOutcome.TOTAL_TIMEOUT, "no response within " + limits.totalTimeout());
             }
-            HttpURLConnection connection = open(current, headers);
+            HttpHost target = new HttpHost(scheme, address, AddressGuard.bareHost(current.getHost()), port(current, scheme));
+            HttpGet request = request(current, headers);
             // the watchdog guards the header phase only (a server dribbling header bytes resets the read
-            // timeout); the body loop checks the deadline itself, because disconnecting a connection
-            // whose body is being read can wedge HttpURLConnection's stream lock
+            // timeout); the body loop checks the deadline between reads itself
             AtomicInteger phase = new AtomicInteger(HEADERS);
             ScheduledFuture<?> alarm = watchdog.schedule(() -> {
                 if (phase.compareAndSet(HEADERS, EXPIRED)) {
-                    connection.disconnect();
+                    request.cancel();
                 }
             }, remaining, TimeUnit.NANOSECONDS);
-            boolean connected = false;
             try {
-                connection.connect();
-                connected = true;
-                int status = connection.getResponseCode();
+                ClassicHttpResponse response = client.executeOpen(target, request, null);
                 alarm.cancel(false);
                 if (!phase.compareAndSet(HEADERS, BODY)) {
                     throw new FetchException(FetchOutcome.TOTAL_TIMEOUT, "no response headers within " + limits.totalTimeout() + " from " + current);
                 }
+                int status = response.getCode();
                 if (status >= 300 && status < 400 && status != 304) {
-                    String location = connection.getHeaderField("Location");
-                    connection.disconnect();
+                    Header location = response.getFirstHeader("Location");
                     if (location == null) {
-                        return response(url, current, status, connection, new byte[0], false, started);
+                        return response(url, current, response, new byte[0], false, started);
                     }
                     if (hop >= limits.maxRedirects()) {
                         throw new FetchException(FetchOutcome.TOO_MANY_REDIRECTS, "more than " + limits.maxRedirects() + " redirects from " + url);
                     }
-                    current = redirectTarget(current, location);
+                    current = redirectTarget(current, location.getValue());
                     continue;
                 }
-                String mediaType = HttpResponseData.mediaType(connection.getContentType());
+                String mediaType = HttpResponseData.mediaType(value(response, "Content-Type"));
                 if (status / 100 != 2 || !bodyWanted.test(mediaType)) {
-                    connection.disconnect();
-                    return response(url, current, status, connection, new byte[0], false, started);
+                    return response(url, current, response, new byte[0], false, started);
                 }
-                Body body = readBody(connection, maxBodyBytes, deadline, current);
-                if (body.truncated) {
-                    // the rest of the body is never read: drop the connection rather than drain it
-                    connection.disconnect();
-                }
-                return response(url, current, status, connection, body.bytes, body.truncated, started);
+                Body body = readBody(response, maxBodyBytes, deadline, current);
+                return response(url, current, response, body.bytes, body.truncated, started);
             } catch (FetchException e) {
-                connection.disconnect();
                 throw e;
             } catch (IOException | RuntimeException e) {
+                throw classify(e, phase.get() == EXPIRED, current);
+            } finally {
                 alarm.cancel(false);
-                if (phase.get() != EXPIRED) {
-                    connection.disconnect();
-                }
-                throw classify(e, phase.get() == EXPIRED, connected, current);
+                // drops the connection unless its body was read to the end, which handed it back to the
+                // pool: an unread rest is never drained, since a hostile server can make it endless
+                request.cancel();
             }
         }
     }
 
-    private HttpURLConnection open(URI url, Map<String, String> headers) throws FetchException {
-        try {
-            HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection(Proxy.NO_PROXY);
-            c.setInstanceFollowRedirects(false);
-            c.setConnectTimeout((int) limits.connectTimeout().toMillis());
-            c.setReadTimeout((int) limits.readTimeout().toMillis());
-            c.setUseCaches(false);
-            c.setRequestProperty("User-Agent", limits.userAgent());
-            c.setRequestProperty("Accept", ACCEPT);
-            c.setRequestProperty("Accept-Encoding", "gzip, deflate");
-            headers.forEach(c::setRequestProperty);
-            return c;
-        } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new FetchException(FetchOutcome.BAD_URL, "bad URL " + url + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new FetchException(FetchOutcome.IO_ERROR, "cannot open " + url + ": " + e.getMessage(), e);
+    private static String scheme(URI url) throws FetchException {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new FetchException(FetchOutcome.BAD_URL, "unsupported scheme: " + url);
         }
+        return scheme;
+    }
+
+    private static int port(URI url, String scheme) {
+        if (url.getPort() >= 0) {
+            return url.getPort();
+        }
+        return scheme.equals("https") ? 443 : 80;
+    }
+
+    private HttpGet request(URI url, Map<String, String> headers) {
+        HttpGet request = new HttpGet(url);
+        request.setHeader("User-Agent", limits.userAgent());
+        request.setHeader("Accept", ACCEPT);
+        request.setHeader("Accept-Encoding", "gzip, deflate");
+        headers.forEach(request::setHeader);
+        return request;
     }
 
     private static URI redirectTarget(URI from, String location) throws FetchException {
         try {
-            URI target = from.resolve(new URI(location.trim().replace(" ", "%20")));
-            String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new FetchException(FetchOutcome.BAD_URL, "redirect to unsupported scheme: " + location);
-            }
-            return target;
+            return from.resolve(new URI(location.trim().replace(" ", "%20")));
         } catch (java.net.URISyntaxException | IllegalArgumentException e) {
             throw new FetchException(FetchOutcome.BAD_URL, "bad redirect location: " + location);
         }
@@ -176,31 +222,34 @@ public final class HttpFetcher implements AutoCloseable {
     private record Body(byte[] bytes, boolean truncated) {
     }
 
-    private Body readBody(HttpURLConnection connection, int maxBytes, long deadline, URI url) throws IOException {
-        try (InputStream in = decoded(connection)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 64 * 1024));
-            byte[] buffer = new byte[16 * 1024];
-            while (true) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new FetchException(FetchOutcome.TOTAL_TIMEOUT, "body of " + url + " not complete within " + limits.totalTimeout());
-                }
-                int room = maxBytes - out.size();
-                int n = in.read(buffer, 0, Math.min(buffer.length, room + 1));
-                if (n < 0) {
-                    return new Body(out.toByteArray(), false);
-                }
-                if (n > room) {
-                    out.write(buffer, 0, room);
-                    return new Body(out.toByteArray(), true);
-                }
-                out.write(buffer, 0, n);
+    private Body readBody(ClassicHttpResponse response, int maxBytes, long deadline, URI url) throws IOException {
+        HttpEntity entity = response.getEntity();
+        if (entity == null) {
+            return new Body(new byte[0], false);
+        }
+        // left unclosed: closing would drain the rest of a cut body; reading to the end hands the
+        // connection back to the pool, and the caller drops it otherwise
+        InputStream in = decoded(entity.getContent(), value(response, "Content-Encoding"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 64 * 1024));
+        byte[] buffer = new byte[16 * 1024];
+        while (true) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new FetchException(FetchOutcome.TOTAL_TIMEOUT, "body of " + url + " not complete within " + limits.totalTimeout());
             }
+            int room = maxBytes - out.size();
+            int n = in.read(buffer, 0, Math.min(buffer.length, room + 1));
+            if (n < 0) {
+                return new Body(out.toByteArray(), false);
+            }
+            if (n > room) {
+                out.write(buffer, 0, room);
+                return new Body(out.toByteArray(), true);
+            }
+            out.write(buffer, 0, n);
         }
     }
 
-    private static InputStream decoded(HttpURLConnection connection) throws IOException {
-        InputStream raw = connection.getInputStream();
-        String encoding = connection.getContentEncoding();
+    private static InputStream decoded(InputStream raw, @Nullable String encoding) throws IOException {
         if (encoding == null) {
             return raw;
         }
@@ -211,27 +260,32 @@ public final class HttpFetcher implements AutoCloseable {
         };
     }
 
-    private static HttpResponseData response(URI requested, URI finalUrl, int status, HttpURLConnection connection,
-            byte[] body, boolean truncated, long started) {
-        Map<String, String> headers = new HashMap<>();
-        for (Map.Entry<String, List<String>> header : connection.getHeaderFields().entrySet()) {
-            if (header.getKey() != null && !header.getValue().isEmpty()) {
-                headers.putIfAbsent(header.getKey().toLowerCase(Locale.ROOT), header.getValue().get(0));
-            }
-        }
-        return new HttpResponseData(requested, finalUrl, status, headers, body, truncated, Duration.ofNanos(System.nanoTime() - started));
+    private static @Nullable String value(ClassicHttpResponse response, String header) {
+        Header first = response.getFirstHeader(header);
+        return first == null ? null : first.getValue();
     }
 
-    private FetchException classify(Exception e, boolean expired, boolean connected, URI url) {
+    private static HttpResponseData response(URI requested, URI finalUrl, ClassicHttpResponse response, byte[] body,
+            boolean truncated, long started) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : response.getHeaders()) {
+            headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+        }
+        return new HttpResponseData(requested, finalUrl, response.getCode(), headers, body, truncated,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private FetchException classify(Exception e, boolean expired, URI url) {
         String message = url + ": " + e;
         if (expired) {
             return new FetchException(FetchOutcome.TOTAL_TIMEOUT, "no complete response within " + limits.totalTimeout() + " from " + url, e);
         }
-        if (e instanceof SocketTimeoutException) {
-            return new FetchException(connected ? FetchOutcome.READ_TIMEOUT : FetchOutcome.CONNECT_TIMEOUT, message, e);
+        // before SocketTimeoutException, which it extends: a TCP connect or TLS handshake that took too long
+        if (e instanceof ConnectTimeoutException) {
+            return new FetchException(FetchOutcome.CONNECT_TIMEOUT, message, e);
         }
-        if (e instanceof UnknownHostException) {
-            return new FetchException(FetchOutcome.DNS_FAILED, message, e);
+        if (e instanceof SocketTimeoutException) {
+            return new FetchException(FetchOutcome.READ_TIMEOUT, message, e);
         }
         if (e instanceof ConnectException) {
             return new FetchException(FetchOutcome.CONNECT_FAILED, message, e);
@@ -245,5 +299,6 @@ public final class HttpFetcher implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
+        client.close(CloseMode.IMMEDIATE);
     }
 }

@@ -40,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -103,19 +104,30 @@ public final class SourcePoller implements HostOwnership, AutoCloseable {
         }
     }
 
-    /** The host of a request is not this instance's (any more), or stayed busy: the poll stops without a verdict. */
+    /**
+     * The host of a request is not this instance's (any more), stayed busy, or was handed over since
+     * the poll began: the poll stops without a verdict.
+     */
     private static final class NotOwned extends Exception {
         NotOwned(String url) {
-            super("host of " + url + " not owned by this instance or busy");
+            super("host of " + url + " not owned by this instance, busy, or handed over during the poll");
         }
     }
 
-    /** What one poll found: URLs listed (past the patterns), the new ones, and the source document's HTTP status. */
+    /**
+     * One poll: whether it is still its source's current schedule, and what it found: URLs listed
+     * (past the patterns), the new ones, and the source document's HTTP status.
+     */
     static final class Tally {
+        final BooleanSupplier current;
         int listed;
         int fresh;
         @Nullable Integer httpStatus;
         boolean notModified;
+
+        Tally(BooleanSupplier current) {
+            this.current = current;
+        }
 
         void offered(boolean isNew) {
             listed++;
@@ -185,7 +197,7 @@ public final class SourcePoller implements HostOwnership, AutoCloseable {
             return;
         }
         Duration next = source.interval();
-        Tally tally = new Tally();
+        Tally tally = new Tally(() -> scheduled.get(source) == schedule);
         try {
             poll(source, tally);
             failures.put(source.name(), 0);
@@ -238,7 +250,7 @@ public final class SourcePoller implements HostOwnership, AutoCloseable {
     }
 
     private int pollRobots(SourceSpec source, Tally tally) throws SourceFailure, NotOwned {
-        RobotsCache.Rules rules = rules(source.url().toString());
+        RobotsCache.Rules rules = rules(source.url().toString(), tally);
         if (rules.unavailable()) {
             throw new SourceFailure(rules.problem(), "robots.txt unavailable (" + rules.problem() + ")");
         }
@@ -373,7 +385,7 @@ public final class SourcePoller implements HostOwnership, AutoCloseable {
     private @Nullable HttpResponseData fetch(SourceSpec source, URI url, Tally tally) throws SourceFailure, NotOwned {
         String key = url.toString();
         if (source.type() != SourceType.ROBOTS) {
-            RobotsCache.Rules rules = rules(key);
+            RobotsCache.Rules rules = rules(key, tally);
             if (rules.unavailable()) {
                 throw new SourceFailure(rules.problem(), "robots.txt of " + url.getHost() + " unavailable (" + rules.problem() + ")");
             }
@@ -398,7 +410,7 @@ public final class SourcePoller implements HostOwnership, AutoCloseable {
             }
         }
         HttpResponseData response;
-        take(key);
+        take(key, tally);
         boolean failed = true;
         try {
             response = http.get(url, headers, type -> true, SOURCE_MAX_BYTES);
@@ -442,12 +454,12 @@ public final class SourcePoller implements HostOwnership, AutoCloseable {
     }
 
     /** The robots.txt rules for a URL; fetching them is a request in the host's slot. */
-    private RobotsCache.Rules rules(String url) throws NotOwned {
+    private RobotsCache.Rules rules(String url, Tally poll) throws NotOwned {
         RobotsCache.Rules cached = robots.cached(url);
         if (cached != null) {
             return cached;
         }
-        take(url);
+        take(url, poll);
         RobotsCache.Rules fetched = null;
         try {
             fetched = robots.rulesFor(url);
@@ -457,14 +469,25 @@ public final class SourcePoller implements HostOwnership, AutoCloseable {
         }
     }
 
-    /** Takes the slot of the URL's host, waiting for its politeness delay. */
-    private void take(String url) throws NotOwned {
+    /**
+     * Takes the slot of the URL's host, waiting for its politeness delay, for a poll that is still
+     * its source's current schedule. A poll that began before a rebalance which took the host away
+     * and gave it back to this instance is not: the new schedule was computed from a state without
+     * this poll's request and would repeat it a politeness delay later. The check is made holding
+     * the slot, and a hand-over waits for the slot before the state moves, so a request that passes
+     * it is recorded in the state the next schedule is computed from.
+     */
+    private void take(String url, Tally poll) throws NotOwned {
         try {
             if (!slots.acquire(url, SLOT_WAIT)) {
                 throw new NotOwned(url);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new NotOwned(url);
+        }
+        if (!poll.current.getAsBoolean()) {
+            slots.release(url, false);
             throw new NotOwned(url);
         }
     }

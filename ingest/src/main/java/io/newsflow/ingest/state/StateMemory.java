@@ -2,6 +2,7 @@ package io.newsflow.ingest.state;
 
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
+import org.rocksdb.CompressionType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -49,7 +50,11 @@ final class StateMemory implements AutoCloseable {
                 .setWriteBufferSize(Math.max(1 << 20, writeBufferBytes / 4))
                 .setMaxWriteBufferNumber(2)
                 .setMaxOpenFiles(256)
-                .setKeepLogFileNum(2);
+                .setKeepLogFileNum(2)
+                // a random lookup mostly misses the cache (blocks are cached uncompressed, several
+                // times the state's size on disk) and decompresses a block: LZ4 does that about
+                // twice as fast as the default Snappy (frontier bench, 1M URLs: 72k vs 40k lookups/s)
+                .setCompressionType(CompressionType.LZ4_COMPRESSION);
     }
 
     @Override

@@ -279,10 +279,11 @@ public final class UrlStateStore implements SourceStates, AutoCloseable {
             Map<TopicPartition, Long> end = consumer.endOffsets(from.keySet());
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(from.keySet());
             List<TopicPartition> pending = new ArrayList<>();
-            for (TopicPartition tp : from.keySet()) {
+            for (Map.Entry<TopicPartition, Long> checkpoint : from.entrySet()) {
+                TopicPartition tp = checkpoint.getKey();
                 // a checkpoint past the end means the topic was recreated: read it all again
-                long start = from.get(tp) > end.get(tp) ? beginning.get(tp) : Math.max(from.get(tp), beginning.get(tp));
-                from.put(tp, start);
+                long start = checkpoint.getValue() > end.get(tp) ? beginning.get(tp) : Math.max(checkpoint.getValue(), beginning.get(tp));
+                checkpoint.setValue(start);
                 consumer.seek(tp, start);
                 if (start < end.get(tp)) {
                     pending.add(tp);

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class AddressGuardTest {
@@ -79,5 +80,24 @@ class AddressGuardTest {
     void allowPrivateOpensEverything() {
         AddressGuard open = new AddressGuard(true, List.of(), AddressGuardTest::resolve);
         assertDoesNotThrow(() -> open.check(URI.create("http://127.0.0.1:8080/")));
+    }
+
+    @Test
+    void returnsTheAddressesOfItsOneLookupSoTheConnectionCannotBeRebound() throws Exception {
+        // a rebinding name: public for the first lookup, loopback for every later one
+        InetAddress[] answers = {InetAddress.getByName("93.184.216.34"), InetAddress.getByName("127.0.0.1")};
+        AtomicInteger lookups = new AtomicInteger();
+        AddressGuard rebound = new AddressGuard(false, List.of(),
+                host -> new InetAddress[] {answers[Math.min(lookups.getAndIncrement(), 1)]});
+        assertEquals(List.of(answers[0]), rebound.check(URI.create("http://rebind.example/")));
+        assertEquals(1, lookups.get());
+    }
+
+    @Test
+    void resolvesAllowedHostsTooForTheConnection() throws Exception {
+        AddressGuard allowing = new AddressGuard(false, List.of("inward.example"), AddressGuardTest::resolve);
+        assertEquals(List.of(InetAddress.getByName("10.1.2.3")), allowing.check(URI.create("http://inward.example/")));
+        assertEquals(FetchOutcome.DNS_FAILED, assertThrows(FetchException.class,
+                () -> new AddressGuard(true, List.of(), AddressGuardTest::resolve).check(URI.create("http://unknown.example/"))).outcome());
     }
 }

@@ -11,12 +11,18 @@ import io.newsflow.ingest.TestSite;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -201,6 +207,92 @@ class HttpFetcherTest {
         });
         get("/ua");
         assertEquals(TestSite.LIMITS.userAgent(), seen[0]);
+    }
+
+    /** A resolver for one test name that answers from a list, one answer per lookup, and counts them. */
+    private static final class ScriptedDns implements AddressGuard.Resolver {
+        private final String name;
+        private final List<InetAddress> answers;
+        private final AtomicInteger lookups = new AtomicInteger();
+
+        ScriptedDns(String name, InetAddress... answers) {
+            this.name = name;
+            this.answers = List.of(answers);
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            if (!host.equals(name)) {
+                throw new UnknownHostException(host);
+            }
+            int n = lookups.getAndIncrement();
+            return new InetAddress[] {answers.get(Math.min(n, answers.size() - 1))};
+        }
+    }
+
+    @Test
+    void connectsToTheAddressTheGuardResolvedNotToASecondLookup() throws Exception {
+        // DNS rebinding: the first lookup answers the site, any later one a canary on another loopback
+        // address at the same port; only a second lookup of the name could reach the canary
+        InetAddress canaryAddress = InetAddress.getByName("127.0.0.2");
+        TestSite canary;
+        try {
+            canary = new TestSite(canaryAddress, site.port());
+        } catch (UncheckedIOException e) {
+            Assumptions.abort("cannot bind 127.0.0.2 on this machine: " + e.getMessage());
+            return;
+        }
+        try (canary) {
+            String[] host = new String[1];
+            site.route("/story", exchange -> {
+                host[0] = exchange.getRequestHeaders().getFirst("Host");
+                TestSite.send(exchange, 200, "text/html", "<p>site</p>".getBytes(StandardCharsets.UTF_8));
+            });
+            canary.html("/story", "<p>canary</p>");
+            ScriptedDns dns = new ScriptedDns("news.test", InetAddress.getByName("127.0.0.1"), canaryAddress);
+            try (HttpFetcher fetcher = new HttpFetcher(TestSite.LIMITS, new AddressGuard(false, List.of("news.test"), dns))) {
+                HttpResponseData response = fetcher.get(URI.create("http://news.test:" + site.port() + "/story"), Map.of(), type -> true);
+                assertEquals("<p>site</p>", new String(response.body(), StandardCharsets.UTF_8));
+            }
+            assertEquals(1, dns.lookups.get(), "the name is looked up once");
+            assertEquals(0, canary.hits("/story"), "no second lookup decided where to connect");
+            assertEquals("news.test:" + site.port(), host[0], "the request still names the host");
+        }
+    }
+
+    @Test
+    void looksTheHostUpOnceOnEveryRedirectHop() throws Exception {
+        site.redirect("/old", 301, "/new").html("/new", "<p>here</p>");
+        ScriptedDns dns = new ScriptedDns("news.test", InetAddress.getByName("127.0.0.1"));
+        try (HttpFetcher fetcher = new HttpFetcher(TestSite.LIMITS, new AddressGuard(true, List.of(), dns))) {
+            HttpResponseData response = fetcher.get(URI.create("http://news.test:" + site.port() + "/old"), Map.of(), type -> true);
+            assertEquals(200, response.status());
+            assertEquals("http://news.test:" + site.port() + "/new", response.finalUrl().toString());
+        }
+        assertEquals(2, dns.lookups.get(), "one lookup for each of the two hops, checked each time");
+    }
+
+    @Test
+    void refusesANameThatResolvesInwardsWithoutConnecting() throws Exception {
+        site.html("/story", "<p>internal</p>");
+        ScriptedDns dns = new ScriptedDns("inward.test", InetAddress.getByName("127.0.0.1"));
+        try (HttpFetcher fetcher = new HttpFetcher(TestSite.LIMITS, new AddressGuard(false, List.of(), dns))) {
+            FetchException e = assertThrows(FetchException.class,
+                    () -> fetcher.get(URI.create("http://inward.test:" + site.port() + "/story"), Map.of(), type -> true));
+            assertEquals(FetchOutcome.BLOCKED_ADDRESS, e.outcome());
+        }
+        assertEquals(1, dns.lookups.get());
+        assertEquals(0, site.hits("/story"));
+    }
+
+    @Test
+    void reportsANameThatDoesNotResolve() throws Exception {
+        ScriptedDns dns = new ScriptedDns("news.test", InetAddress.getByName("127.0.0.1"));
+        try (HttpFetcher fetcher = new HttpFetcher(TestSite.LIMITS, new AddressGuard(true, List.of(), dns))) {
+            FetchException e = assertThrows(FetchException.class,
+                    () -> fetcher.get(URI.create("http://nowhere.test/"), Map.of(), type -> true));
+            assertEquals(FetchOutcome.DNS_FAILED, e.outcome());
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /** Host slots for a poller on its own: hosts matching {@code owned} are free at once; every taking is recorded. */
@@ -15,6 +16,8 @@ final class RecordingSlots implements HostSlots {
     /** URLs whose host slot was taken, in order. */
     final List<String> taken = new CopyOnWriteArrayList<>();
     volatile int maxInUse;
+    /** Runs once in the next acquire, while its caller waits for the slot (a rebalance, say). */
+    final AtomicReference<Runnable> beforeNextAcquire = new AtomicReference<>();
 
     RecordingSlots(Predicate<String> owned) {
         this.owned = owned;
@@ -22,6 +25,10 @@ final class RecordingSlots implements HostSlots {
 
     @Override
     public boolean acquire(String url, Duration maxWait) {
+        Runnable before = beforeNextAcquire.getAndSet(null);
+        if (before != null) {
+            before.run();
+        }
         if (!owns(url)) {
             return false;
         }

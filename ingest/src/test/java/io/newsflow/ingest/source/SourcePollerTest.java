@@ -64,7 +64,7 @@ class SourcePollerTest {
     }
 
     private int pollNow(SourceSpec spec) throws Exception {
-        SourcePoller.Tally tally = new SourcePoller.Tally();
+        SourcePoller.Tally tally = new SourcePoller.Tally(() -> true);
         poller.poll(spec, tally);
         return tally.fresh;
     }
@@ -279,6 +279,25 @@ class SourcePollerTest {
         poller.assigned(host -> true);
         Thread.sleep(300);
         assertEquals(1, site.hits("/feed.xml"), "polled once per interval across owners");
+    }
+
+    @Test
+    void aPollCaughtInARebalanceThatGivesTheHostBackDoesNotRepeatTheNewSchedulesRequest() throws Exception {
+        site.serve("/feed.xml", "application/rss+xml", xml("""
+                <rss version="2.0"><channel><title>t</title><link>SITE/</link><description>d</description>
+                <item><link>SITE/one.html</link></item></channel></rss>"""));
+        SourceSpec spec = new SourceSpec("regained", SourceType.FEED, URI.create(site.url("/feed.xml")), Duration.ofHours(1), null, null);
+        poller = recordingPoller(spec);
+        // an eager rebalance while the first poll waits for the host's slot: the host is revoked and
+        // assigned back to this instance, which schedules the source anew from the state
+        slots.beforeNextAcquire.set(() -> {
+            poller.revoked(host -> true);
+            poller.assigned(host -> true);
+        });
+        poller.assigned(host -> true);
+        awaitReport();
+        Thread.sleep(300);
+        assertEquals(1, site.hits("/feed.xml"), "one poll: the one of the schedule that owns the host now");
     }
 
     private void startPolling(SourceSpec spec) {

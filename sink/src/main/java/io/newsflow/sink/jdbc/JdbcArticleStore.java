@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.record.Article;
 import io.newsflow.core.record.CountryTag;
+import io.newsflow.core.record.PersonNames;
 import io.newsflow.core.record.PersonTag;
 import io.newsflow.core.record.Revision;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * decides column types (JSON text or JSONB, text or timestamptz). A batch is a few JDBC batches
  * in one transaction: one read of the stored versions, multi-row version-guarded upserts of the
  * articles that are newer, then, for those, their country and person rows replaced (multi-row too),
- * then the revisions, each inserted unless already stored.
+ * then the revisions, each inserted unless already stored. A person row keeps the tag's entity id and
+ * the surname key of its name, which the person filter resolves names with.
  *
  * <p>One connection, opened lazily and dropped on any failure but a data error, so a restarted
  * database is picked up by the next write. When the database is down at start-up the schema is
@@ -68,7 +70,7 @@ public final class JdbcArticleStore implements ArticleStore {
 
     private static final String COUNTRY_INSERT = "INSERT INTO article_countries (article_id, code, name, mentions, spans) VALUES ";
 
-    private static final String PERSON_INSERT = "INSERT INTO article_persons (article_id, name, mentions, spans) VALUES ";
+    private static final String PERSON_INSERT = "INSERT INTO article_persons (article_id, name, mentions, spans, entity_id, surname) VALUES ";
 
     private static final String REVISION = """
             INSERT INTO article_revisions (article_id, new_version, old_version, url, source, detected_at, fields,
@@ -249,11 +251,14 @@ public final class JdbcArticleStore implements ArticleStore {
             ps.setString(i++, json(t.tag().mentions()));
             return i;
         });
-        insertRows(c, PERSON_INSERT, "(?, ?, ?, " + json + ")", "", persons, (ps, i, t) -> {
+        insertRows(c, PERSON_INSERT, "(?, ?, ?, " + json + ", ?, ?)", "", persons, (ps, i, t) -> {
             ps.setString(i++, t.articleId());
             ps.setString(i++, t.tag().name());
             ps.setInt(i++, t.tag().count());
             ps.setString(i++, json(t.tag().mentions()));
+            ps.setString(i++, t.tag().entityId());
+            // the surname key lets a bare name asked for find the full-name entities it may mean
+            ps.setString(i++, PersonNames.surname(t.tag().name()));
             return i;
         });
     }

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Brings the schema to the newest version with Flyway, from the versioned scripts in
- * {@code db/<dialect>/V<n>__<what>.sql}: each applied once, checksummed, and recorded in
+ * {@code db/<dialect>/V<n>__<what>.sql} and the few steps SQL cannot say alike on both databases
+ * as Java ({@link PersonIdentityBackfill}): each applied once (scripts checksummed) and recorded in
  * {@code newsflow_schema_history}. Concurrent starts are serialised by Flyway's own lock (an
  * advisory lock on PostgreSQL, the file's write lock on SQLite).
  *
@@ -43,6 +44,7 @@ final class Migrations {
             FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/" + database.dialect().resourceDir())
+                    .javaMigrations(new PersonIdentityBackfill())
                     .table(HISTORY_TABLE);
             int reached = versionReachedBeforeFlyway(dataSource);
             if (reached > 0) {

@@ -2,6 +2,7 @@ package io.newsflow.sink.query;
 
 import static java.util.Objects.requireNonNull;
 
+import io.newsflow.core.record.PersonQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * Which articles to list, newest first: every given condition must hold.
  *
  * @param country ISO 3166-1 alpha-2 code of a country the article mentions, upper case
- * @param person canonical name of a person the article mentions, exactly as tagged
+ * @param person a person the article mentions: an entity id ({@code person:donald-trump}), any form of a full
+ *     name ("President Donald J. Trump"), or a bare name ("Trump"), which {@link ArticleQueries} resolves
+ *     to the one full-name entity stored with that surname or refuses when there are several
  * @param words words that must all occur in the title or text (stemmed, case-insensitive)
  * @param since only articles dated at or after this (published, else fetched)
  * @param limit most articles in one page, 1 to {@value #MAX_LIMIT}
@@ -29,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param onePerStory list one article per story ({@code distinct=story}): the earliest of the story's
  *     matching articles, usually the original a syndicated copy was made from
  */
-public record ArticleFilter(@Nullable String country, @Nullable String person, List<String> words,
+public record ArticleFilter(@Nullable String country, @Nullable PersonQuery person, List<String> words,
         @Nullable Instant since, int limit, @Nullable Cursor after, boolean onePerStory) {
 
     public static final int DEFAULT_LIMIT = 50;
@@ -39,7 +42,6 @@ public record ArticleFilter(@Nullable String country, @Nullable String person, L
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final int MAX_PERSON_CHARS = 200;
     private static final int MAX_QUERY_CHARS = 500;
     private static final int MAX_WORDS = 20;
 
@@ -87,15 +89,8 @@ public record ArticleFilter(@Nullable String country, @Nullable String person, L
         return value.toUpperCase(Locale.ROOT);
     }
 
-    private static @Nullable String person(@Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        String name = value.strip();
-        if (name.isEmpty() || name.length() > MAX_PERSON_CHARS) {
-            throw new IllegalArgumentException("person must be a name of 1 to " + MAX_PERSON_CHARS + " characters");
-        }
-        return name;
+    private static @Nullable PersonQuery person(@Nullable String value) {
+        return value == null ? null : PersonQuery.parse(value);
     }
 
     private static List<String> words(@Nullable String value) {

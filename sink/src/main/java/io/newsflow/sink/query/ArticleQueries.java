@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.record.ArticleSnapshot;
 import io.newsflow.core.record.CountryTag;
+import io.newsflow.core.record.PersonQuery;
 import io.newsflow.core.record.PersonTag;
 import io.newsflow.core.record.Revision;
 import io.newsflow.core.record.Span;
@@ -20,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,7 @@ public final class ArticleQueries implements AutoCloseable {
      */
     public ArticlePage find(ArticleFilter filter) throws SQLException {
         Dialect dialect = database.dialect();
+        List<String> personIds = filter.person() == null ? List.of() : entityIds(filter.person());
         StringBuilder sql = new StringBuilder("""
                 SELECT a.id, a.url, a.title, a.source, a.section, a.lead, a.language, a.published_at, a.dated_at,
                     a.version, a.word_count, a.story_id""");
@@ -73,9 +76,10 @@ public final class ArticleQueries implements AutoCloseable {
             sql.append(" AND EXISTS (SELECT 1 FROM article_countries c WHERE c.article_id = a.id AND c.code = ?)");
             params.add((ps, i) -> ps.setString(i, filter.country()));
         }
-        if (filter.person() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM article_persons p WHERE p.article_id = a.id AND p.name = ?)");
-            params.add((ps, i) -> ps.setString(i, filter.person()));
+        if (!personIds.isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_persons p WHERE p.article_id = a.id AND p.entity_id IN (")
+                    .append(String.join(", ", Collections.nCopies(personIds.size(), "?"))).append("))");
+            personIds.forEach(id -> params.add((ps, i) -> ps.setString(i, id)));
         }
         if (!filter.words().isEmpty()) {
             sql.append(" AND ").append(dialect.textMatch("a"));
@@ -119,14 +123,14 @@ public final class ArticleQueries implements AutoCloseable {
                 next = new Cursor(last.datedAt, last.id).encode();
             }
             List<String> ids = rows.stream().map(r -> r.id).toList();
-            Map<String, List<String>> countries = names(c, "SELECT article_id, code FROM article_countries", ids);
-            Map<String, List<String>> persons = names(c, "SELECT article_id, name FROM article_persons", ids);
+            Map<String, List<List<String>>> countries = tags(c, "SELECT article_id, code FROM article_countries", ids);
+            Map<String, List<List<String>>> persons = tags(c, "SELECT article_id, name, entity_id FROM article_persons", ids);
             List<ArticleSummary> page = new ArrayList<>(rows.size());
             for (Row r : rows) {
                 page.add(new ArticleSummary(r.id, r.url, r.title, r.source, r.section, r.lead, r.language,
                         r.publishedAt, r.datedAt, r.version, r.wordCount,
-                        countries.getOrDefault(r.id, List.of()), persons.getOrDefault(r.id, List.of()), r.storyId,
-                        r.storyArticles));
+                        column(countries, r.id, 0), column(persons, r.id, 0), r.storyId, r.storyArticles,
+                        column(persons, r.id, 1)));
             }
             return new ArticlePage(page, next);
         });
@@ -239,20 +243,20 @@ public final class ArticleQueries implements AutoCloseable {
     private static List<PersonTag> persons(Connection c, String id) throws SQLException {
         List<PersonTag> tags = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT name, mentions, spans FROM article_persons WHERE article_id = ? ORDER BY mentions DESC, name")) {
+                "SELECT name, mentions, spans, entity_id FROM article_persons WHERE article_id = ? ORDER BY mentions DESC, name")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    tags.add(new PersonTag(rs.getString(1), rs.getInt(2), json(rs.getString(3), SPANS)));
+                    tags.add(new PersonTag(rs.getString(1), rs.getInt(2), json(rs.getString(3), SPANS), rs.getString(4)));
                 }
             }
         }
         return tags;
     }
 
-    /** article id -> second column, most mentioned first, for the given ids. */
-    private static Map<String, List<String>> names(Connection c, String select, List<String> ids) throws SQLException {
-        Map<String, List<String>> names = new HashMap<>();
+    /** article id -> the further columns of its rows, most mentioned first, for the given ids. */
+    private static Map<String, List<List<String>>> tags(Connection c, String select, List<String> ids) throws SQLException {
+        Map<String, List<List<String>>> names = new HashMap<>();
         if (ids.isEmpty()) {
             return names;
         }
@@ -262,8 +266,58 @@ public final class ArticleQueries implements AutoCloseable {
                 ps.setString(i + 1, ids.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
-                    names.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    List<String> row = new ArrayList<>(columns - 1);
+                    for (int i = 2; i <= columns; i++) {
+                        row.add(rs.getString(i));
+                    }
+                    names.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(row);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** One column of an article's tag rows, in their order; empty for an article without tags. */
+    private static List<String> column(Map<String, List<List<String>>> tags, String articleId, int column) {
+        return tags.getOrDefault(articleId, List.of()).stream().map(row -> row.get(column)).toList();
+    }
+
+    /**
+     * The entity ids a person filter matches. An id or full name is its own. A bare name is resolved
+     * through the surname key stored with every person: the one full-name entity stored with that
+     * surname, plus rows tagged by the bare name alone; with several such entities the answer would
+     * mix people, so it is refused, naming them.
+     *
+     * @throws AmbiguousPersonException when a bare name matches more than one full-name entity
+     */
+    private List<String> entityIds(PersonQuery person) throws SQLException {
+        String surname = person.surname();
+        if (surname == null) {
+            return List.of(person.entityId());
+        }
+        Map<String, String> candidates = withConnection(c -> candidates(c, surname, person.entityId()));
+        if (candidates.size() > 1) {
+            throw new AmbiguousPersonException(surname, candidates);
+        }
+        List<String> ids = new ArrayList<>(candidates.keySet());
+        ids.add(person.entityId());
+        return ids;
+    }
+
+    /** entity id -> its most used name, of the entities other than {@code bareId} stored with this surname key. */
+    private static Map<String, String> candidates(Connection c, String surname, String bareId) throws SQLException {
+        Map<String, String> names = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT entity_id, name, COUNT(*) AS uses FROM article_persons
+                WHERE surname = ? AND entity_id <> ? GROUP BY entity_id, name ORDER BY entity_id, uses DESC, name""")) {
+            ps.setString(1, surname);
+            ps.setString(2, bareId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // an entity's first row is its most used name
+                    names.putIfAbsent(rs.getString(1), rs.getString(2));
                 }
             }
         }

@@ -115,6 +115,31 @@ class MigrationsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void fillsInThePersonIdentityOfRowsStoredBeforeIt(Dialect dialect) throws Exception {
+        try (TestDatabase db = TestDatabase.of(dialect, dir)) {
+            assertEquals(1, Migrations.apply(db.database(), 1));
+            insertVersionOneRow(db, dialect);
+            String spans = dialect == Dialect.POSTGRESQL ? "'[]'::jsonb" : "'[]'";
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("INSERT INTO article_persons (article_id, name, mentions, spans) VALUES ('old', "
+                        + "'President Donald J. Trump', 2, " + spans + "), ('old', 'Erdoğan', 1, " + spans + ")");
+            }
+            assertEquals(PersonIdentityBackfill.VERSION, Migrations.apply(db.database()));
+            assertEquals(1, db.count("SELECT COUNT(*) FROM article_persons WHERE entity_id = 'person:donald-trump' "
+                    + "AND surname = 'trump'"));
+            assertEquals(1, db.count("SELECT COUNT(*) FROM article_persons WHERE entity_id = 'person:erdogan' "
+                    + "AND surname = 'erdogan'"), "folded as new rows are");
+            try (ArticleQueries queries = new ArticleQueries(db.database())) {
+                for (String asked : List.of("Donald Trump", "Trump", "person:donald-trump")) {
+                    assertEquals(List.of("old"), queries.find(ArticleFilter.parse(Map.of("person", asked))).articles()
+                            .stream().map(a -> a.id()).toList(), asked);
+                }
+            }
+        }
+    }
+
     /** A row as the version-1 sink wrote it: times as Instant.toString(). */
     private static void insertVersionOneRow(TestDatabase db, Dialect dialect) throws SQLException {
         String json = dialect == Dialect.POSTGRESQL ? "'[]'::jsonb" : "'[]'";
@@ -127,10 +152,10 @@ class MigrationsTest {
         }
     }
 
-    /** How many migration scripts the dialect has: the version an up-to-date database is at. */
+    /** How many migrations the dialect has, its scripts and the Java backfill: the version an up-to-date database is at. */
     private static int scripts(Dialect dialect) throws IOException {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/db", dialect.resourceDir()))) {
-            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+            return 1 + (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
         }
     }
 }

@@ -39,6 +39,13 @@ public final class TestArticles {
                 a.contentSha256(), version, a.fetchedAt(), countries, a.persons(), a.extractorVersion(), a.taggerVersion());
     }
 
+    /** The same article mentioning other persons. */
+    public static Article withPersons(Article a, List<PersonTag> persons) {
+        return new Article(a.id(), a.url(), a.source(), a.title(), a.authors(), a.publishedAt(), a.modifiedAt(),
+                a.section(), a.lead(), a.language(), a.image(), a.text(), a.wordCount(), a.contentSha256(), a.version(),
+                a.fetchedAt(), a.countries(), persons, a.extractorVersion(), a.taggerVersion());
+    }
+
     /** An article the database refuses: the same country tagged twice breaks the primary key. */
     public static Article poison(String id, Instant publishedAt) {
         Article a = article(id, 1, "Poison " + id, publishedAt);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsflow.core.record.PersonQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ class ArticleFilterTest {
         ArticleFilter f = ArticleFilter.parse(Map.of("country", "kp", "person", " Rex Tillerson ",
                 "q", "Climate, talks!", "since", "2024-05-01", "limit", "10", "cursor", cursor.encode(), "distinct", "story"));
         assertEquals("KP", f.country());
-        assertEquals("Rex Tillerson", f.person());
+        assertEquals(new PersonQuery("person:rex-tillerson", null), f.person());
         assertEquals(List.of("climate", "talks"), f.words());
         assertEquals(Instant.parse("2024-05-01T00:00:00Z"), f.since());
         assertEquals(10, f.limit());
@@ -51,6 +52,7 @@ class ArticleFilterTest {
         assertMessage(Map.of("limit", "ten"), "limit must be a whole number from 1 to 200");
         assertMessage(Map.of("q", "?!"), "q must contain at least one word");
         assertMessage(Map.of("person", "  "), "person must be a name");
+        assertMessage(Map.of("person", "person:rex tillerson"), "person entity id must be person: and a slug");
         assertMessage(Map.of("cursor", "not-a-cursor"), "cursor is not one this API returned");
         assertMessage(Map.of("contry", "KP"), "unknown parameter contry");
         assertMessage(Map.of("distinct", "url"), "distinct must be 'story' (one article per story), got 'url'");

@@ -2,11 +2,13 @@ package io.newsflow.sink.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.core.record.Article;
 import io.newsflow.core.record.ArticleSnapshot;
 import io.newsflow.core.record.CountryTag;
+import io.newsflow.core.record.PersonTag;
 import io.newsflow.core.record.Revision;
 import io.newsflow.sink.jdbc.Dialect;
 import io.newsflow.sink.jdbc.JdbcArticleStore;
@@ -44,13 +46,63 @@ class ArticleQueriesTest {
             assertEquals(List.of("climate"), ids(queries, Map.of("country", "KP")));
             assertEquals(List.of("ports"), ids(queries, Map.of("country", "fr")));
             assertEquals(List.of("ports", "climate"), ids(queries, Map.of("person", "Rex Tillerson")));
-            assertEquals(List.of(), ids(queries, Map.of("person", "Rex")), "names match exactly");
+            assertEquals(List.of(), ids(queries, Map.of("person", "Rex")), "a first name is no surname");
+            assertEquals(List.of("ports", "climate"), ids(queries, Map.of("person", "Tillerson")));
+            assertEquals(List.of("ports", "climate"), ids(queries, Map.of("person", "person:rex-tillerson")));
             assertEquals(List.of("climate"), ids(queries, Map.of("q", "talk")), "stemmed: talk finds talks");
             assertEquals(List.of("climate"), ids(queries, Map.of("q", "CLIMATE officials")));
             assertEquals(List.of(), ids(queries, Map.of("q", "climate strike")), "every word must occur");
             assertEquals(List.of("ports"), ids(queries, Map.of("since", "2024-05-01T10:00:00Z")));
             assertEquals(List.of("ports"), ids(queries, Map.of("q", "\"port\" AND strike*")),
                     "search operators in q are plain words");
+        }
+    }
+
+    private static Article naming(String id, long hours, PersonTag... persons) {
+        return TestArticles.withPersons(TestArticles.article(id, 1, "Article " + id, T0.plusSeconds(3600 * hours)),
+                List.of(persons));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void findsAPersonByEntityIdAnyFormOfTheFullNameOrAnUnambiguousBareName(Dialect dialect) throws Exception {
+        try (TestDatabase db = TestDatabase.of(dialect, dir); JdbcArticleStore store = new JdbcArticleStore(db.database());
+                ArticleQueries queries = new ArticleQueries(db.database())) {
+            store.write(List.of(
+                    naming("full", 0, new PersonTag("Donald J. Trump", 3, List.of())),
+                    naming("variant", 1, new PersonTag("President Donald Trump", 1, List.of())),
+                    // a bare name the registry linked to the one Trump it knew
+                    naming("linked", 2, new PersonTag("Trump", 2, List.of()).withEntityId("person:donald-trump")),
+                    naming("bare", 3, new PersonTag("Trump", 1, List.of())),
+                    naming("tusk", 4, new PersonTag("Donald Tusk", 1, List.of()))));
+
+            List<String> donald = List.of("linked", "variant", "full");
+            for (String asked : List.of("person:donald-trump", "Donald Trump", "Donald Trump's", "donald john trump")) {
+                assertEquals(donald, ids(queries, Map.of("person", asked)), asked);
+            }
+            assertEquals(List.of("bare", "linked", "variant", "full"), ids(queries, Map.of("person", "Trump")),
+                    "the one Trump known, and articles naming only the bare name");
+            assertEquals(List.of("tusk"), ids(queries, Map.of("person", "Mr. Tusk")));
+            assertEquals(List.of(), ids(queries, Map.of("person", "Melania Trump")));
+
+            ArticleSummary linked = queries.find(ArticleFilter.parse(Map.of("person", "Donald Trump"))).articles().get(0);
+            assertEquals(List.of("Trump"), linked.persons(), "the article's own name is kept");
+            assertEquals(List.of("person:donald-trump"), linked.personIds());
+            assertEquals("person:donald-trump", queries.get("linked").orElseThrow().persons().get(0).entityId());
+
+            store.write(List.of(naming("melania", 5, new PersonTag("Melania Trump", 1, List.of()),
+                    new PersonTag("Rex Tillerson", 1, List.of()))));
+            assertEquals(List.of("melania"), ids(queries, Map.of("person", "Melania Trump")));
+            assertEquals(donald, ids(queries, Map.of("person", "Donald Trump")));
+            AmbiguousPersonException e = assertThrows(AmbiguousPersonException.class,
+                    () -> queries.find(ArticleFilter.parse(Map.of("person", "Trump"))));
+            assertEquals(Map.of("person:donald-trump", "Donald J. Trump", "person:melania-trump", "Melania Trump"),
+                    e.candidates(), "each candidate under its most used name");
+            assertTrue(e.getMessage().contains("Melania Trump (person:melania-trump)"), e.getMessage());
+            ArticleSummary melania = queries.find(ArticleFilter.parse(Map.of("person", "person:melania-trump")))
+                    .articles().get(0);
+            assertEquals(List.of("Melania Trump", "Rex Tillerson"), melania.persons());
+            assertEquals(List.of("person:melania-trump", "person:rex-tillerson"), melania.personIds());
         }
     }
 
@@ -145,6 +197,7 @@ class ArticleQueriesTest {
             ArticleSummary summary = queries.find(ArticleFilter.parse(Map.of())).articles().get(0);
             assertEquals(List.of("CN", "KP"), summary.countries());
             assertEquals(List.of("Rex Tillerson"), summary.persons());
+            assertEquals(List.of("person:rex-tillerson"), summary.personIds());
             assertNull(queries.find(ArticleFilter.parse(Map.of())).next());
         }
     }

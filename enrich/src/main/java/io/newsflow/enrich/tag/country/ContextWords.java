@@ -1,11 +1,7 @@
 package io.newsflow.enrich.tag.country;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -31,37 +27,19 @@ final class ContextWords {
     static ContextWords shipped() {
         Map<String, Set<String>> lists = new HashMap<>();
         for (String resource : new String[] {RESOURCE, GENERATED}) {
-            try (InputStream in = ContextWords.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("country context words missing from the classpath: " + resource);
-                }
-                add(in, lists);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            WordLists.shipped(resource, 2, "list<TAB>word", f -> add(lists, f));
         }
         return freeze(lists);
     }
 
     static ContextWords read(InputStream in) throws IOException {
         Map<String, Set<String>> lists = new HashMap<>();
-        add(in, lists);
+        WordLists.read(in, 2, "list<TAB>word", f -> add(lists, f));
         return freeze(lists);
     }
 
-    private static void add(InputStream in, Map<String, Set<String>> lists) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t");
-            if (f.length != 2 || f[1].isEmpty()) {
-                throw new IOException("bad context line (want list<TAB>word): " + line);
-            }
-            lists.computeIfAbsent(f[0], k -> new HashSet<>()).add(f[1]);
-        }
+    private static void add(Map<String, Set<String>> lists, String[] fields) {
+        lists.computeIfAbsent(fields[0], k -> new HashSet<>()).add(fields[1]);
     }
 
     private static ContextWords freeze(Map<String, Set<String>> lists) {

@@ -24,10 +24,13 @@ import java.util.Set;
 public final class CountryTagger {
 
     private final Gazetteer gazetteer;
+    private final HomonymTowns homonymTowns;
     private final Set<String> headsAfter;
     private final Set<String> government;
     private final Set<String> localHeadsAfter;
     private final Set<String> headsBefore;
+    private final Set<String> headsAfterUpper;
+    private final Set<String> headsBeforeUpper;
     private final Set<String> headsOf;
     private final Set<String> usStates;
     private final Set<String> usStateNames;
@@ -41,13 +44,18 @@ public final class CountryTagger {
     private final Set<String> metonymyBefore;
     private final Set<String> auxiliaries;
     private final Set<String> streetHeads;
+    private final Set<String> articles;
+    private final Set<String> languages;
 
-    private CountryTagger(Gazetteer gazetteer, ContextWords words) {
+    private CountryTagger(Gazetteer gazetteer, ContextWords words, HomonymTowns homonymTowns) {
         this.gazetteer = gazetteer;
+        this.homonymTowns = homonymTowns;
         this.headsAfter = words.list("heads-after");
         this.government = words.list("government");
         this.localHeadsAfter = words.list("local-heads-after");
         this.headsBefore = words.list("heads-before");
+        this.headsAfterUpper = upper(headsAfter);
+        this.headsBeforeUpper = upper(headsBefore);
         this.headsOf = words.list("heads-of");
         this.usStates = words.list("us-states");
         this.usStateNames = words.list("us-state-names");
@@ -61,11 +69,13 @@ public final class CountryTagger {
         this.metonymyBefore = words.list("metonymy-before");
         this.auxiliaries = words.list("auxiliaries");
         this.streetHeads = words.list("street-heads");
+        this.articles = words.list("articles");
+        this.languages = languageNames();
     }
 
     /** The tagger over the gazetteer shipped in the jar. */
     public static CountryTagger shipped() {
-        return new CountryTagger(Gazetteer.shipped(), ContextWords.shipped());
+        return new CountryTagger(Gazetteer.shipped(), ContextWords.shipped(), HomonymTowns.shipped());
     }
 
     private record Match(Gazetteer.Entry entry, int sentence, int from, int to, int start, int end,
@@ -122,7 +132,7 @@ public final class CountryTagger {
 
     private List<CountryTag> collect(String text, List<Match> matches, Set<String> words,
             Set<String> personOnly) {
-        boolean georgiaIsState = georgiaIsState(words);
+        boolean georgiaIsState = georgiaIsState(words, caucasus, americanSouth);
         boolean local = isLocal(words);
         Set<String> named = new HashSet<>();
         for (Match m : matches) {
@@ -144,6 +154,21 @@ public final class CountryTagger {
             }
         }
         towns.removeAll(demonyms);
+        // a country or capital name that is also a town of a US state or Canadian province the
+        // article names ("London" beside "Ontario", "Lebanon" beside "Ohio") is the town, unless the
+        // country has other evidence: another of its names, a demonym, or the name in a metonymy frame
+        Set<String> homonyms = new HashSet<>();
+        Set<String> evidence = new HashSet<>();
+        for (Match m : matches) {
+            if (!m.framed() && !m.entry().kind().equals("demonym")
+                    && homonymTowns.inNamedRegion(m.entry().surface(), words, text)) {
+                homonyms.add(m.entry().code());
+            } else {
+                evidence.add(m.entry().code());
+            }
+        }
+        homonyms.removeAll(evidence);
+        towns.addAll(homonyms);
         Map<String, List<Span>> byCode = new LinkedHashMap<>();
         for (Match m : matches) {
             String code = m.entry().code();
@@ -153,10 +178,10 @@ public final class CountryTagger {
             if (personOnly.contains(m.entry().surface()) || towns.contains(code)) {
                 continue;
             }
-            // in local news a one-word capital named on its own is more likely a town: Paris, Texas;
-            // London, Ontario ("Washington, D.C." is not); in a dateline or a metonymy frame ("Beijing
-            // said", "talks with Moscow") it is still the capital
-            if (local && !named.contains(code) && m.to() - m.from() == 1) {
+            // in local news a capital named on its own is more likely a town when the US or Canada
+            // has a town of that name: Paris, Texas; London, Ontario (not Stockholm or Washington); in a
+            // dateline or a metonymy frame ("Beijing said", "talks with Moscow") it is still the capital
+            if (local && !named.contains(code) && homonymTowns.isTown(m.entry().surface())) {
                 continue;
             }
             byCode.computeIfAbsent(m.entry().code(), c -> new ArrayList<>())
@@ -198,14 +223,14 @@ public final class CountryTagger {
         return words.contains("County");
     }
 
-    private boolean georgiaIsState(Set<String> words) {
-        for (String w : caucasus) {
-            if (words.contains(w)) {
-                return false;
-            }
-        }
-        for (String w : americanSouth) {
-            if (words.contains(w)) {
+    private static boolean georgiaIsState(Set<String> words, Set<String> caucasus, Set<String> americanSouth) {
+        return !mentionsAny(words, caucasus) && mentionsAny(words, americanSouth);
+    }
+
+    // datelines write the town in capitals ("ATLANTA -", "TBILISI -")
+    private static boolean mentionsAny(Set<String> words, Set<String> list) {
+        for (String w : list) {
+            if (words.contains(w) || words.contains(w.toUpperCase(Locale.ROOT))) {
                 return true;
             }
         }
@@ -240,7 +265,8 @@ public final class CountryTagger {
             }
         }
         String after = m.to() < p.size() ? p.get(m.to()).key() : "";
-        if (headsAfter.contains(after)) {
+        // a headline or dateline in capitals writes its head words in capitals too ("ST. PARIS -")
+        if (headsAfter.contains(after) || (m.headline() && headsAfterUpper.contains(after))) {
             return false;
         }
         if (localHeadsAfter.contains(after) && !m.entry().kind().equals("demonym")) {
@@ -254,14 +280,33 @@ public final class CountryTagger {
         if (m.entry().kind().equals("demonym") && thingHeads.contains(after)) {
             return false;
         }
+        // "the Georgia state line", "Washington state law": the US state
+        if (usStateNames.contains(m.entry().surface()) && after.equals("state")) {
+            return false;
+        }
         String before = i > 0 ? p.get(i - 1).key() : "";
+        // "Oregon and Washington laws", "Washington, Idaho or Montana": a US state in a list of US states
+        if (usStateNames.contains(m.entry().surface())
+                && ((isJoin(before) && i > 1 && usStates.contains(p.get(i - 2).key()))
+                || (isJoin(after) && m.to() + 1 < p.size() && usStates.contains(p.get(m.to() + 1).key())))) {
+            return false;
+        }
         // "Seattle, Washington", "Atlanta, Georgia": a US state after a town; "Beijing, Washington" is a list
         if (usStateNames.contains(m.entry().surface()) && before.equals(",") && i > 1
                 && Character.isUpperCase(p.get(i - 2).key().charAt(0))
                 && longest(gazetteer.exact(), p, m.sentence(), i - 2, false) == null) {
             return false;
         }
-        if (headsBefore.contains(before) && !m.entry().kind().equals("demonym")) {
+        // "she speaks French", "ads in English and Spanish": a demonym that is also a language's name, with
+        // no article before it ("the French said") and no noun after it or after the demonyms joined to it
+        // ("French and German officials"), is the language
+        boolean compound = i > 0 && p.get(i - 1).token() == p.get(i).token();
+        if (m.entry().kind().equals("demonym") && !m.headline() && !compound && languages.contains(m.entry().surface())
+                && !articles.contains(before.toLowerCase(Locale.ROOT)) && !beforeNoun(p, m.sentence(), m.to())) {
+            return false;
+        }
+        boolean headBefore = headsBefore.contains(before) || (m.headline() && headsBeforeUpper.contains(before));
+        if (headBefore && !m.entry().kind().equals("demonym")) {
             return false;
         }
         if (before.equals("of") && i > 1 && headsOf.contains(p.get(i - 2).key())) {
@@ -273,6 +318,49 @@ public final class CountryTagger {
             return false;
         }
         return true;
+    }
+
+    // whether the words from piece {@code next} on start with a noun the demonym before them modifies,
+    // looking past the capitalised words joined to it by "and", "or" or commas ("French, German and Dutch
+    // banks"); a function word or the sentence's end says there is none ("in English and Spanish, where")
+    private boolean beforeNoun(List<CountryTokens.Piece> p, int sentence, int next) {
+        int j = next;
+        while (j < p.size()) {
+            String k = p.get(j).key();
+            if (!(k.equals(",") || k.equals("and") || k.equals("or"))) {
+                String lower = k.toLowerCase(Locale.ROOT);
+                return Character.isLetter(k.charAt(0)) && !functionWords.contains(lower) && !articles.contains(lower);
+            }
+            while (j < p.size() && (p.get(j).key().equals(",") || p.get(j).key().equals("and")
+                    || p.get(j).key().equals("or"))) {
+                j++;
+            }
+            if (j == p.size() || !Character.isUpperCase(p.get(j).key().charAt(0))) {
+                continue;
+            }
+            Match joined = longest(gazetteer.exact(), p, sentence, j, false);
+            j = joined != null ? joined.to() : j + 1;
+        }
+        return false;
+    }
+
+    private static boolean isJoin(String key) {
+        return key.equals("and") || key.equals("or") || key.equals(",");
+    }
+
+    private static Set<String> upper(Set<String> words) {
+        Set<String> upper = new HashSet<>();
+        words.forEach(w -> upper.add(w.toUpperCase(Locale.ROOT)));
+        return Set.copyOf(upper);
+    }
+
+    // the English names of the ISO 639 languages, from the JDK's locale data (Unicode CLDR)
+    private static Set<String> languageNames() {
+        Set<String> names = new HashSet<>();
+        for (String code : Locale.getISOLanguages()) {
+            names.add(new Locale(code).getDisplayLanguage(Locale.ENGLISH));
+        }
+        return Set.copyOf(names);
     }
 
     // a capital as the subject of a verb of saying or thinking ("Moscow said", "Beijing has warned") or
@@ -337,16 +425,24 @@ public final class CountryTagger {
         return m.to() < p.size() && government.contains(p.get(m.to()).key());
     }
 
-    // an entity span that only adds a leading "the", a possessive, or the rest of a hyphenated word
-    // ("Canada-wide", "Britain-based") around the name still names the country
+    // an entity span that only adds a leading "the", a possessive, the rest of a hyphenated word
+    // ("Canada-wide", "Britain-based") or other country names ("Greece Italy", a list the model read as
+    // one place) around the name still names the country
     private boolean wraps(EntityRange e, Match m, List<CountryTokens.Piece> p, Set<String> words) {
         int extra = 0;
         int firstToken = p.get(m.from()).token();
         int lastToken = p.get(m.to() - 1).token();
-        for (CountryTokens.Piece piece : p) {
+        int i = 0;
+        while (i < p.size()) {
+            CountryTokens.Piece piece = p.get(i);
             if (piece.start() >= e.start() && piece.end() <= e.end()
                     && (piece.end() <= m.start() || piece.start() >= m.end())
                     && piece.token() != firstToken && piece.token() != lastToken) {
+                Match other = longest(gazetteer.exact(), p, m.sentence(), i, false);
+                if (other != null && other.entry().kind().equals("name") && p.get(other.to() - 1).end() <= e.end()) {
+                    i = other.to();
+                    continue;
+                }
                 String k = piece.key();
                 // a sentence's first word, capitalised only by position, does not make a name longer
                 String lower = k.toLowerCase(Locale.ROOT);
@@ -355,6 +451,7 @@ public final class CountryTagger {
                     extra++;
                 }
             }
+            i++;
         }
         return extra == 0;
     }

@@ -1,11 +1,5 @@
 package io.newsflow.enrich.tag.country;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,30 +31,8 @@ final class Gazetteer {
     private final Map<String, String> names = new LinkedHashMap<>();
 
     static Gazetteer shipped() {
-        try (InputStream in = Gazetteer.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("country gazetteer missing from the classpath: " + RESOURCE);
-            }
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Gazetteer read(InputStream in) throws IOException {
         Gazetteer g = new Gazetteer();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t");
-            if (f.length != 3) {
-                throw new IOException("bad gazetteer line: " + line);
-            }
-            g.add(new Entry(f[0], f[1], f[2]));
-        }
+        WordLists.shipped(RESOURCE, 3, "code<TAB>name<TAB>kind", f -> g.add(new Entry(f[0], f[1], f[2])));
         return g;
     }
 

@@ -54,6 +54,15 @@ public final class ConllCorpus {
         return n;
     }
 
+    /** A document as article text: tokens joined by spaces, sentences by a blank line (the tokeniser's sentence end). */
+    public static String text(List<Sentence> document) {
+        StringBuilder text = new StringBuilder();
+        for (Sentence s : document) {
+            text.append(String.join(" ", s.tokens())).append("\n\n");
+        }
+        return text.toString();
+    }
+
     public static ConllCorpus read(Path file) throws IOException {
         List<List<Sentence>> documents = new ArrayList<>();
         List<Sentence> document = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.tag.person;
 
+import io.newsflow.core.record.PersonNames;
 import io.newsflow.core.record.PersonTag;
 import io.newsflow.enrich.tag.text.EntityRange;
 import io.newsflow.enrich.tag.text.Token;
@@ -198,7 +199,7 @@ public final class PersonTagger {
             String[] w = words.get(span.sentence());
             int[] l = labels.get(span.sentence());
             int start = span.start();
-            while (start < span.end() - 1 && (Titles.isTitle(w[start]) || capitalisedByPosition(w, start))) {
+            while (start < span.end() - 1 && (PersonNames.isTitle(w[start]) || capitalisedByPosition(w, start))) {
                 l[start++] = Labels.O;
             }
             if (start < span.end()) {

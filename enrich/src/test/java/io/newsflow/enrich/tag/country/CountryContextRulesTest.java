@@ -53,8 +53,10 @@ class CountryContextRulesTest {
     }
 
     @Test
-    void inLocalNewsALoneCapitalCountsOnlyInAMetonymyFrame() {
+    void inLocalNewsALoneCapitalNamedLikeATownCountsOnlyInAMetonymyFrame() {
         assertFalse(countries("The Kansas team drove to Paris for the county final.").contains("FR"));
+        assertTrue(countries("The Kansas chemist flew to Stockholm for the prize.").contains("SE"));
+        assertEquals(Set.of(), countries("The Florida ads ran in Tampa, Panama City and Gainesville."));
         assertTrue(countries("Kansas farmers worry after Beijing said it would stop buying soybeans.").contains("CN"));
         assertTrue(countries("Kansas growers want talks with Beijing before the harvest.").contains("CN"));
     }
@@ -62,5 +64,57 @@ class CountryContextRulesTest {
     @Test
     void aCompoundWithTheCapitalIsNoSpeechFrame() {
         assertFalse(countries("The Iowa firm hired a London-based consultant for the audit.").contains("GB"));
+    }
+
+    @Test
+    void aCountryOrCapitalNamedLikeATownOfAStateTheArticleNamesIsTheTown() {
+        assertEquals(Set.of(), countries("Ontario police said the fire in London destroyed two homes."));
+        assertEquals(Set.of(), countries("Voters across Ohio went to the polls. Lebanon approved its school levy."));
+        assertEquals(Set.of("GB"), countries("The fire in London destroyed two homes, police said."));
+    }
+
+    @Test
+    void otherEvidenceOfTheCountryKeepsATownNamedCapital() {
+        assertEquals(Set.of("GB"), countries("Ontario exporters flew to London to meet British ministers."));
+    }
+
+    @Test
+    void aDemonymThatNamesALanguageWithNoNounAfterItIsTheLanguage() {
+        assertEquals(Set.of(), countries("She spoke only French and Farsi when she moved to Dallas."));
+        assertEquals(Set.of("CA"), countries("She spoke only French and Farsi when she moved to Canada."));
+        assertEquals(Set.of(), countries("The ads ran in Spanish, the campaign said."));
+    }
+
+    @Test
+    void aLanguageNamedDemonymBeforeANounOrAfterAnArticleStillNamesTheCountry() {
+        assertEquals(Set.of("DE", "FR"), countries("French and German officials met on Monday."));
+        assertEquals(Set.of("FR"), countries("The French said no to the plan."));
+        assertEquals(Set.of("ES", "PT"), countries("Spanish, Portuguese and other fishing fleets left port."));
+    }
+
+    @Test
+    void aStateNameBeforeStateOrBesideACapitalisedDatelineTownIsTheUsState() {
+        assertEquals(Set.of(), countries("The co-op serves farms from the river to the Georgia state line."));
+        assertEquals(Set.of(), countries("ATLANTA - A Georgia man was charged on Monday."));
+        assertEquals(Set.of("GE"), countries("TBILISI - A Georgia man was charged on Monday."));
+    }
+
+    @Test
+    void headWordsInACapitalsDatelineMakeATownName() {
+        assertEquals(Set.of(), countries("ST. PARIS — Mourners gathered at the school on Monday."));
+        assertEquals(Set.of("FR"), countries("PARIS — Mourners gathered at the school on Monday."));
+    }
+
+    @Test
+    void countryNamesTheModelReadAsOnePlaceAreEachTheirCountry() {
+        assertEquals(Set.of("CY", "ES", "GR", "IT"),
+                countries("The group warned of high youth unemployment in countries such as Cyprus, Greece Italy or Spain."));
+    }
+
+    @Test
+    void aStateNameInAListOfUsStatesIsTheState() {
+        assertEquals(Set.of(), countries("He backs the Oregon and Washington laws on assisted dying."));
+        assertEquals(Set.of(), countries("Growers in Washington, Idaho and Montana lost the crop."));
+        assertEquals(Set.of("CN", "US"), countries("Talks between Beijing and Washington resumed."));
     }
 }

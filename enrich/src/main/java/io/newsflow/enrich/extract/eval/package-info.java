@@ -1,8 +1,0 @@
-/**
- * Quality and speed of the extractor: the article-extraction-benchmark metric, an evaluation over
- * a directory of pages with gold bodies, and a throughput bench against a bare jsoup parse.
- */
-@NullMarked
-package io.newsflow.enrich.extract.eval;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** Quality and speed of the taggers on public data: what {@code newsflow eval} and {@code bench} print. */
-@NullMarked
-package io.newsflow.enrich.tag.eval;
-
-import org.jspecify.annotations.NullMarked;
