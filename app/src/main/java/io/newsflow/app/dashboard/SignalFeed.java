@@ -2,7 +2,6 @@ package io.newsflow.app.dashboard;
 
 import io.newsflow.app.sources.SourceHealthReader;
 import io.newsflow.core.json.JsonCodec;
-import io.newsflow.core.json.JsonCodecException;
 import io.newsflow.core.record.Revision;
 import io.newsflow.core.record.SourceHealth;
 import io.newsflow.core.topic.Topics;
@@ -17,8 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An in-process reader of the two signal topics for the dashboard: the latest health of every
@@ -27,8 +24,6 @@ import org.slf4j.LoggerFactory;
  * consumer group, so it commits nothing and takes no partitions from any stage.
  */
 public final class SignalFeed implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SignalFeed.class);
 
     /** Edits shown in the latest list. */
     static final int LATEST = 20;
@@ -51,23 +46,19 @@ public final class SignalFeed implements AutoCloseable {
         return feed;
     }
 
+    /** Takes one record; one it cannot decode throws, and {@link FeedReader} logs and skips it. */
     private void take(ConsumerRecord<String, byte[]> record) {
-        try {
-            if (record.topic().equals(Topics.SOURCE_HEALTH.name())) {
-                if (record.key() == null) {
-                    return;
-                }
-                if (record.value() == null) {
-                    removeSource(record.key());
-                } else {
-                    addSource(JsonCodec.decode(record.value(), SourceHealth.class));
-                }
-            } else if (record.value() != null) {
-                addEdit(JsonCodec.decode(record.value(), Revision.class));
+        if (record.topic().equals(Topics.SOURCE_HEALTH.name())) {
+            if (record.key() == null) {
+                return;
             }
-        } catch (JsonCodecException e) {
-            LOG.debug("dashboard skips an unreadable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
+            if (record.value() == null) {
+                removeSource(record.key());
+            } else {
+                addSource(JsonCodec.decode(record.value(), SourceHealth.class));
+            }
+        } else if (record.value() != null) {
+            addEdit(JsonCodec.decode(record.value(), Revision.class));
         }
     }
 
