@@ -1,6 +1,7 @@
 package io.newsflow.app.broker;
 
 import io.newsflow.core.config.KafkaClients;
+import io.newsflow.core.retry.Backoff;
 import io.newsflow.core.topic.Topic;
 import io.newsflow.core.topic.Topics;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,10 @@ public final class TopicBootstrap {
 
     /** How long to wait for as many brokers as the topics need replicas (a cluster starting up). */
     private static final Duration BROKER_WAIT = Duration.ofSeconds(180);
+
+    /** How long a topic another instance created may stay unknown to the broker we ask. */
+    private static final Duration NEW_TOPIC_WAIT = Duration.ofSeconds(30);
+    private static final Backoff NEW_TOPIC_BACKOFF = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2));
 
     /** What a run did: topics it created and topics whose configs it changed. */
     public record Outcome(List<String> created, List<String> reconfigured) {
@@ -164,7 +170,7 @@ public final class TopicBootstrap {
         List<ConfigResource> resources = present.stream()
                 .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name()))
                 .toList();
-        Map<ConfigResource, Config> actual = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+        Map<ConfigResource, Config> actual = describeConfigs(admin, resources);
         Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
         for (NewTopic topic : present) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
@@ -186,6 +192,26 @@ public final class TopicBootstrap {
         List<String> names = changes.keySet().stream().map(ConfigResource::name).sorted().toList();
         LOG.info("updated the configs of topics {}", names);
         return names;
+    }
+
+    /**
+     * The configs of the topics, waiting while one is unknown: a topic another instance has just
+     * created (our create met {@link TopicExistsException}) can be missing from this broker's
+     * metadata for a moment after the controller accepted it.
+     */
+    private static Map<ConfigResource, Config> describeConfigs(Admin admin, List<ConfigResource> resources)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + NEW_TOPIC_WAIT.toNanos();
+        for (int failures = 1; ; failures++) {
+            try {
+                return admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(NEW_TOPIC_BACKOFF.after(failures).toMillis());
+            }
+        }
     }
 
     private static void warnOnReplicaMismatch(Admin admin, List<NewTopic> present, int replicas) throws InterruptedException,
