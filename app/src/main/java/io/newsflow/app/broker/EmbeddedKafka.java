@@ -51,7 +51,8 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public static EmbeddedKafka start(Path logDir, int port, int maxMessageBytes) {
         requireNonNull(logDir, "logDir");
-        EmbeddedKafka kafka = new EmbeddedKafka(logDir, port == 0 ? freePort() : port, freePort(), maxMessageBytes);
+        int brokerPort = port == 0 ? freePort(0) : port;
+        EmbeddedKafka kafka = new EmbeddedKafka(logDir, brokerPort, freePort(brokerPort), maxMessageBytes);
         kafka.startServer();
         return kafka;
     }
@@ -138,12 +139,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         return p;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
+    /**
+     * A port free now, other than {@code taken}: a caller's port it picked the same way and closed is
+     * free again, and the system can hand it out twice in a row (two listeners on one port fail).
+     */
+    private static int freePort(int taken) {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                if (socket.getLocalPort() != taken) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port", e);
+            }
         }
     }
 
