@@ -10,10 +10,8 @@ import io.newsflow.core.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -43,7 +41,12 @@ public final class ArticleFeed implements AutoCloseable {
     private static final int TOP = 10;
 
     private final Clock clock;
-    private final Deque<Article> latest = new ArrayDeque<>();
+    /**
+     * Newest record timestamp first, ties newest arrival first: across partitions records arrive in
+     * no time order (a start reads back the last records of every partition), so arrival order alone
+     * would let older articles push newer ones out.
+     */
+    private final List<Listed> latest = new ArrayList<>();
     private final LinkedHashMap<String, Seen> recent = new LinkedHashMap<>();
     private @Nullable FeedReader<String, Article> reader;
 
@@ -66,10 +69,14 @@ public final class ArticleFeed implements AutoCloseable {
 
     /** Takes one article as published at {@code at} (the record's timestamp). */
     synchronized void add(Article article, Instant at) {
-        latest.removeIf(a -> a.id().equals(article.id()));
-        latest.addFirst(article);
+        latest.removeIf(l -> l.article().id().equals(article.id()));
+        int position = 0;
+        while (position < latest.size() && latest.get(position).at().isAfter(at)) {
+            position++;
+        }
+        latest.add(position, new Listed(article, at));
         while (latest.size() > LATEST) {
-            latest.removeLast();
+            latest.remove(latest.size() - 1);
         }
         recent.remove(article.id());
         recent.put(article.id(), new Seen(at, article.storyId() != null ? article.storyId() : article.id(),
@@ -99,7 +106,7 @@ public final class ArticleFeed implements AutoCloseable {
                 persons.computeIfAbsent(p.key(), Tally::new).add(seen.story(), p);
             }
         }
-        List<Item> items = latest.stream().map(ArticleFeed::item).toList();
+        List<Item> items = latest.stream().map(l -> item(l.article())).toList();
         return new Snapshot(WINDOW.toMinutes(), items, top(countries), top(persons));
     }
 
@@ -196,6 +203,10 @@ public final class ArticleFeed implements AutoCloseable {
      * counts, without the mention spans and their text.
      */
     private record Seen(Instant at, String story, List<Tag> countries, List<Tag> persons) {
+    }
+
+    /** An article of the latest list and its record's timestamp. */
+    private record Listed(Article article, Instant at) {
     }
 
     /** What the dashboard's articles endpoint serves. */

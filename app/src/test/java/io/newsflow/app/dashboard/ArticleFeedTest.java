@@ -52,6 +52,25 @@ class ArticleFeedTest {
     }
 
     @Test
+    void latestIsOrderedByPublicationNotArrival() {
+        // a start reads back every partition's last records: a partition's older ones can come last
+        for (int i = 0; i < ArticleFeed.LATEST; i++) {
+            feed.add(article("new" + i, 1, "text", List.of(), List.of()), NOW.plusSeconds(i));
+        }
+        feed.add(article("newest", 1, "text", List.of(), List.of()), NOW.plusSeconds(ArticleFeed.LATEST));
+        for (int i = 0; i < 5; i++) {
+            feed.add(article("old" + i, 1, "text", List.of(), List.of()), NOW.minusSeconds(60 + i));
+        }
+
+        List<String> ids = feed.snapshot().latest().stream().map(ArticleFeed.Item::id).toList();
+
+        assertEquals(ArticleFeed.LATEST, ids.size());
+        assertEquals("newest", ids.get(0));
+        assertEquals("new" + (ArticleFeed.LATEST - 1), ids.get(1));
+        assertTrue(ids.stream().noneMatch(id -> id.startsWith("old")), "older arrivals stay out: " + ids);
+    }
+
+    @Test
     void topListsCountArticlesOfTheLastHourOnly() {
         String text = "Seoul and Pyongyang; Kim Jong-un spoke.";
         CountryTag kp = new CountryTag("KP", "North Korea", 1, List.of(span(text, "Pyongyang")));
