@@ -1,7 +1,9 @@
 package io.newsflow.app.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The options of the benches that push a page set through the pipeline ({@code bench pipeline}, {@code bench replay}). */
 final class BenchPagesOptions {
@@ -22,4 +24,12 @@ final class BenchPagesOptions {
     @Option(names = "--duration", paramLabel = "S", defaultValue = "300",
             description = "Give up when a phase takes longer than this many seconds (default ${DEFAULT-VALUE}).")
     int duration;
+
+    /** Rejects a missing page directory and counts out of range, with the command's usage. */
+    void check(CommandSpec spec) {
+        CliFiles.requireDirectory(spec, "--html", html);
+        if (pages < 1 || warmup < 0 || duration < 1) {
+            throw new ParameterException(spec.commandLine(), "--pages and --duration must be positive, --warmup not negative");
+        }
+    }
 }

@@ -33,9 +33,9 @@ final class BenchPipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CliFiles.requireDirectory(spec, "--html", bench.html);
-        if (bench.pages < 1 || bench.warmup < 0 || rate < 0) {
-            throw new ParameterException(spec.commandLine(), "--pages must be positive, --warmup and --rate not negative");
+        bench.check(spec);
+        if (rate < 0) {
+            throw new ParameterException(spec.commandLine(), "--rate must not be negative");
         }
         PipelineBench.Settings settings = new PipelineBench.Settings(bench.warmup, bench.pages, rate, PACED_FOR,
                 Duration.ofSeconds(bench.duration));

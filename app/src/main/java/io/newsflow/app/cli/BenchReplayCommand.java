@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code newsflow bench replay}: backfill throughput, WARC files replayed to stored articles. */
@@ -26,10 +25,7 @@ final class BenchReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CliFiles.requireDirectory(spec, "--html", bench.html);
-        if (bench.pages < 1 || bench.warmup < 0 || bench.duration < 1) {
-            throw new ParameterException(spec.commandLine(), "--pages and --duration must be positive, --warmup not negative");
-        }
+        bench.check(spec);
         ReplayBench.Settings settings = new ReplayBench.Settings(bench.warmup, bench.pages, Duration.ofSeconds(bench.duration));
         ReplayBench.Result result = new ReplayBench(bench.html, settings, NewsflowConfig.load(null, System.getenv()), System.err).run();
         JsonLine.print(spec, result);
