@@ -41,12 +41,9 @@ public final class ArticleFeed implements AutoCloseable {
     private static final int TOP = 10;
 
     private final Clock clock;
-    /**
-     * Newest record timestamp first, ties newest arrival first: across partitions records arrive in
-     * no time order (a start reads back the last records of every partition), so arrival order alone
-     * would let older articles push newer ones out.
-     */
-    private final List<Listed> latest = new ArrayList<>();
+    /** By record timestamp: the articles of a start's read-back arrive in no time order. */
+    private final NewestFirst<Listed> latest = new NewestFirst<>(LATEST, Listed::at,
+            (listed, added) -> listed.article().id().equals(added.article().id()));
     private final LinkedHashMap<String, Seen> recent = new LinkedHashMap<>();
     private @Nullable FeedReader<String, Article> reader;
 
@@ -69,15 +66,7 @@ public final class ArticleFeed implements AutoCloseable {
 
     /** Takes one article as published at {@code at} (the record's timestamp). */
     synchronized void add(Article article, Instant at) {
-        latest.removeIf(l -> l.article().id().equals(article.id()));
-        int position = 0;
-        while (position < latest.size() && latest.get(position).at().isAfter(at)) {
-            position++;
-        }
-        latest.add(position, new Listed(article, at));
-        while (latest.size() > LATEST) {
-            latest.remove(latest.size() - 1);
-        }
+        latest.add(new Listed(article, at));
         recent.remove(article.id());
         recent.put(article.id(), new Seen(at, article.storyId() != null ? article.storyId() : article.id(),
                 countryTags(article), personTags(article)));
@@ -106,7 +95,7 @@ public final class ArticleFeed implements AutoCloseable {
                 persons.computeIfAbsent(p.key(), Tally::new).add(seen.story(), p);
             }
         }
-        List<Item> items = latest.stream().map(l -> item(l.article())).toList();
+        List<Item> items = latest.items().stream().map(l -> item(l.article())).toList();
         return new Snapshot(WINDOW.toMinutes(), items, top(countries), top(persons));
     }
 

@@ -6,8 +6,6 @@ import io.newsflow.core.record.Revision;
 import io.newsflow.core.record.SourceHealth;
 import io.newsflow.core.topic.Topics;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,9 @@ public final class SignalFeed implements AutoCloseable {
     static final int LATEST = 20;
 
     private final Map<String, SourceHealth> sources = new HashMap<>();
-    private final Deque<Edit> edits = new ArrayDeque<>();
+    /** By detection time: the revisions of a start's read-back arrive in no time order. */
+    private final NewestFirst<Edit> edits = new NewestFirst<>(LATEST, Edit::detectedAt,
+            (listed, added) -> listed.articleId().equals(added.articleId()) && listed.newVersion() == added.newVersion());
     private @Nullable FeedReader<String, byte[]> reader;
 
     SignalFeed() {
@@ -72,19 +72,13 @@ public final class SignalFeed implements AutoCloseable {
 
     /** Takes one revision; a replayed one replaces its earlier copy rather than being listed twice. */
     synchronized void addEdit(Revision revision) {
-        Edit edit = Edit.of(revision);
-        edits.removeIf(e -> e.articleId().equals(edit.articleId()) && e.newVersion() == edit.newVersion());
-        edits.addFirst(edit);
-        while (edits.size() > LATEST) {
-            edits.removeLast();
-        }
+        edits.add(Edit.of(revision));
     }
 
     /** Every source, worst first, and the latest edits, newest first. */
     public synchronized Snapshot snapshot() {
         List<SourceHealth> worstFirst = sources.values().stream().sorted(SourceHealthReader.WORST_FIRST).toList();
-        List<Edit> latest = edits.stream().sorted((a, b) -> b.detectedAt().compareTo(a.detectedAt())).toList();
-        return new Snapshot(worstFirst, latest);
+        return new Snapshot(worstFirst, edits.items());
     }
 
     /** What the dashboard's signals endpoint serves. */

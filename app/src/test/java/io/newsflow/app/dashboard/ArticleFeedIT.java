@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.broker.EmbeddedKafkaExtension;
-import io.newsflow.app.broker.OwnBroker;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.record.Article;
 import io.newsflow.core.record.ArticleId;
@@ -29,12 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The dashboard's article feed on a real broker outlives a record it cannot read: a value that is
  * not an article is skipped and the articles after it, on the same partition, are still listed.
- * It has a broker of its own: on the shared one the feed starts with the last records of every
- * partition, articles earlier tests wrote, and those of the other partitions can arrive between the
- * test's two articles and push the first out of the latest list.
  */
 @Tag("integration")
-@OwnBroker
 @ExtendWith(EmbeddedKafkaExtension.class)
 class ArticleFeedIT {
 
