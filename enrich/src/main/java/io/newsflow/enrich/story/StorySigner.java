@@ -37,7 +37,7 @@ public final class StorySigner {
     /** The mark of a bin no shingle fell in: above every value, which has 32 bits. */
     private static final long EMPTY = Long.MAX_VALUE;
     // fixed, like every constant here: signatures stored in one run must compare with those of the next
-    private static final long DENSIFY_SEED = 0x5EED_5709_1E5L;
+    private static final long SEED = 0x5EED_5709_1E5L;
     /** An odd multiplier per word of a shingle. */
     private static final long[] POSITION_WEIGHTS = new long[SHINGLE];
     /**
@@ -48,7 +48,7 @@ public final class StorySigner {
 
     static {
         for (int i = 0; i < SHINGLE; i++) {
-            POSITION_WEIGHTS[i] = mix(DENSIFY_SEED + i) | 1L;
+            POSITION_WEIGHTS[i] = mix(SEED + i) | 1L;
         }
         for (char c = 0; c < Character.MAX_VALUE; c++) {
             if (Character.isLetterOrDigit(c)) {
@@ -100,7 +100,7 @@ public final class StorySigner {
      */
     private static int donor(int bin, long[] minima) {
         for (long attempt = 1; ; attempt++) {
-            int candidate = bin(mix(DENSIFY_SEED ^ (attempt << 8 | bin)) >>> 32);
+            int candidate = bin(mix(SEED ^ (attempt << 8 | bin)) >>> 32);
             if (minima[candidate] != EMPTY) {
                 return candidate;
             }
