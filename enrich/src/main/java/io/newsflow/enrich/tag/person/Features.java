@@ -157,6 +157,16 @@ final class Features {
 
         /** Writes the hashes of the features that do not depend on earlier labels; returns their count. */
         int staticFeatures(int i, long[] out) {
+            int k = wordFeatures(i, out);
+            return k + placeFeatures(i, out, k);
+        }
+
+        /**
+         * Writes the hashes of the features of the word alone (its forms, affixes, shapes, lexicon
+         * entry and length): the same wherever the word occurs, so a fixed model can keep their
+         * scores by word. Returns their count.
+         */
+        int wordFeatures(int i, long[] out) {
             int k = 0;
             String low = lower[i];
             int len = low.length();
@@ -169,6 +179,17 @@ final class Features {
             }
             out[k++] = Hash.feature(13, shapeHash[i]);
             out[k++] = Hash.feature(14, shortShapeHash[i]);
+            out[k++] = Hash.feature(27, lex(i));
+            out[k++] = Hash.feature(35, Math.min(len, 12), shortShapeHash[i]);
+            return k;
+        }
+
+        /**
+         * Writes, from {@code at}, the hashes of the features of the word's place: its position,
+         * neighbours, the document's cues and the headline. Returns their count.
+         */
+        int placeFeatures(int i, long[] out, int at) {
+            int k = at;
             out[k++] = Hash.feature(15, i == 0 ? 1 : 0, shortShapeHash[i]);
             out[k++] = Hash.feature(16, word(i - 1));
             out[k++] = Hash.feature(17, word(i + 1));
@@ -181,7 +202,6 @@ final class Features {
             out[k++] = Hash.feature(24, lowerHash[i], word(i + 1));
             out[k++] = Hash.feature(25, word(i - 1), shortShapeHash[i]);
             out[k++] = Hash.feature(26, shortShapeHash[i], word(i + 1));
-            out[k++] = Hash.feature(27, lex(i));
             out[k++] = Hash.feature(28, lex(i - 1));
             out[k++] = Hash.feature(29, lex(i + 1));
             out[k++] = Hash.feature(30, lex(i - 1), lex(i), lex(i + 1));
@@ -191,8 +211,7 @@ final class Features {
                 out[k++] = Hash.feature(33, lowerHash[i]);
                 out[k++] = Hash.feature(34, lex(i), flags[i]);
             }
-            out[k++] = Hash.feature(35, Math.min(len, 12), shortShapeHash[i]);
-            return k;
+            return k - at;
         }
     }
 

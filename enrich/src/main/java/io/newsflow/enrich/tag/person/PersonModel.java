@@ -29,6 +29,10 @@ final class PersonModel {
 
     private final float[][] previousLabel;
 
+    // a memo of each thread's decoding: the model stays immutable and shared
+    private final ThreadLocal<WordScoreCache> wordScores =
+            ThreadLocal.withInitial(() -> new WordScoreCache(new WordScores(this::add)));
+
     PersonModel(Lexicon lexicon, LongIntMap index, float[] weights) {
         this.features = new Features(lexicon);
         this.weights = new WeightTable(index, weights);
@@ -55,7 +59,7 @@ final class PersonModel {
         Features.DocumentCues cues = Features.DocumentCues.of(document, features.lexicon());
         List<int[]> out = new ArrayList<>(document.size());
         // one decoder per call: its buffers are reused across sentences but never shared by threads
-        Viterbi viterbi = new Viterbi(scorer);
+        Viterbi viterbi = new Viterbi(scorer, wordScores.get());
         for (String[] words : document) {
             out.add(viterbi.decode(features.sentence(words, cues)));
         }

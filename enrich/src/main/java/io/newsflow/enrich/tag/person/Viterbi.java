@@ -20,19 +20,32 @@ final class Viterbi {
         }
     }
 
+    /** Writes a token's {@link WordScores} ({@value WordScores#ROW} floats) into {@code out} from {@code at}. */
+    interface WordScorer {
+        void score(Features.Sentence s, int i, float[] out, int at);
+    }
+
     private static final float FORBIDDEN = -1e30f;
     private static final int LABELS = Labels.COUNT;
 
     private final Weights weights;
+    private final WordScorer words;
     private final long[] features = new long[Features.MAX_STATIC];
+    private final float[] word = new float[WordScores.ROW];
     private final float[] emission = new float[LABELS];
     private final float[] transition = new float[LABELS];
     // per token and label: the best score of a path ending there, and the label before it
     private float[] best = new float[0];
     private int[] back = new int[0];
 
+    /** A decoder that looks every feature up, as training needs while the weights change. */
     Viterbi(Weights weights) {
+        this(weights, new WordScores(weights));
+    }
+
+    Viterbi(Weights weights, WordScorer words) {
         this.weights = weights;
+        this.words = words;
     }
 
     int[] decode(Features.Sentence s) {
@@ -59,9 +72,9 @@ final class Viterbi {
                 }
                 Arrays.fill(transition, 0f);
                 weights.addPrevious(p, transition);
-                int count = Features.contextTransitionFeatures(s, i, p, features, 0);
-                for (int k = 0; k < count; k++) {
-                    weights.add(features[k], transition);
+                int wordTransition = LABELS * (1 + p);
+                for (int l = 0; l < LABELS; l++) {
+                    transition[l] += word[wordTransition + l];
                 }
                 for (int l = 0; l < LABELS; l++) {
                     if (!Labels.allowed(p, l)) {
@@ -90,8 +103,9 @@ final class Viterbi {
     }
 
     private void scoreEmission(Features.Sentence s, int i) {
-        Arrays.fill(emission, 0f);
-        int count = s.staticFeatures(i, features);
+        words.score(s, i, word, 0);
+        System.arraycopy(word, 0, emission, 0, LABELS);
+        int count = s.placeFeatures(i, features, 0);
         for (int k = 0; k < count; k++) {
             weights.add(features[k], emission);
         }
