@@ -3,6 +3,7 @@ package io.newsflow.benchmarks;
 import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.record.ArticleId;
 import io.newsflow.core.record.Page;
+import io.newsflow.core.topic.Topics;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,6 +32,7 @@ public class JsonCodecBenchmark {
 
     private Page page;
     private byte[] json;
+    private byte[] record;
 
     @Setup
     public void load() {
@@ -39,6 +41,7 @@ public class JsonCodecBenchmark {
         page = new Page(url, url, url, "bench", Instant.now(), 200, "text/html", "UTF-8", null, null,
                 ArticleId.sha256Hex(html), false, html);
         json = JsonCodec.encode(page);
+        record = Topics.PAGES.valueSerde().serializer().serialize(Topics.PAGES.name(), page);
     }
 
     @Benchmark
@@ -49,5 +52,16 @@ public class JsonCodecBenchmark {
     @Benchmark
     public Page decodePage() {
         return JsonCodec.decode(json, Page.class);
+    }
+
+    /** The page as {@code newsflow.pages} carries it (page/2): metadata JSON, then the HTML unescaped. */
+    @Benchmark
+    public byte[] serializePageRecord() {
+        return Topics.PAGES.valueSerde().serializer().serialize(Topics.PAGES.name(), page);
+    }
+
+    @Benchmark
+    public Page deserializePageRecord() {
+        return Topics.PAGES.valueSerde().deserializer().deserialize(Topics.PAGES.name(), record);
     }
 }

@@ -2,7 +2,6 @@ package io.newsflow.app.it;
 
 import io.newsflow.app.broker.EmbeddedKafka;
 import io.newsflow.app.testing.TopicContents;
-import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.topic.Topics;
 import java.util.List;
@@ -22,7 +21,7 @@ final class PagesTopic {
         return TopicContents.read(kafka.bootstrapServers(), Topics.PAGES.name(), new StringDeserializer(),
                         new ByteArrayDeserializer()).stream()
                 .filter(r -> r.key() != null && key.test(r.key()) && r.value() != null)
-                .map(r -> JsonCodec.decode(r.value(), Page.class))
+                .map(r -> Topics.PAGES.valueSerde().deserializer().deserialize(Topics.PAGES.name(), r.value()))
                 .toList();
     }
 }

@@ -30,7 +30,7 @@ public final class KafkaClients {
     /**
      * Settings of a producer that publishes pages or records derived from them: a
      * {@link #producer(Properties) producer} allowed to send one page of the configured maximum
-     * size, JSON-escaped.
+     * size, re-encoded as UTF-8.
      */
     public static Properties pageProducer(Properties base, int pageMaxBytes) {
         Properties props = producer(base);
@@ -39,8 +39,9 @@ public final class KafkaClients {
     }
 
     /**
-     * The largest record a page-carrying topic must accept: a page's HTML may grow when escaped
-     * into JSON, so allow twice the cap plus the envelope.
+     * The largest record a page-carrying topic must accept: a page's HTML may grow when re-encoded
+     * as UTF-8 (a one-byte charset's non-ASCII letters take two bytes), so allow twice the cap plus
+     * the envelope.
      */
     public static int maxMessageBytes(int pageMaxBytes) {
         return 2 * pageMaxBytes + ENVELOPE_BYTES;

@@ -1,6 +1,7 @@
 package io.newsflow.core.topic;
 
 import io.newsflow.core.json.JsonSerde;
+import io.newsflow.core.json.PageSerde;
 import io.newsflow.core.record.Article;
 import io.newsflow.core.record.EntityMention;
 import io.newsflow.core.record.Link;
@@ -22,7 +23,7 @@ public final class Topics {
 
     /** Raw fetched pages; key = canonical URL. */
     public static final Topic<String, Page> PAGES =
-            new Topic<>("newsflow.pages", Serdes.String(), new JsonSerde<>(Page.class));
+            new Topic<>("newsflow.pages", Serdes.String(), new PageSerde());
 
     /** Enriched articles; key = article id; compacted, so it holds the latest version of each. */
     public static final Topic<String, Article> ARTICLES =

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.core.json.JsonCodec;
+import io.newsflow.core.json.PageSerde;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SchemaFilesTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {Page.class, Link.class, Article.class, EntityMention.class, UrlStatus.class, SourcePoll.class,
+    @ValueSource(classes = {PageSerde.PageHead.class, Link.class, Article.class, EntityMention.class, UrlStatus.class, SourcePoll.class,
             SourceHealth.class, Revision.class, PersonForm.class})
     void schemaFileListsEveryFieldAndRequiresExactlyTheNonNullableOnes(Class<?> type) throws Exception {
         String schema = (String) type.getField("SCHEMA").get(null);

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.config.CommonConfig;
 import io.newsflow.core.config.NewsflowConfig;
-import io.newsflow.core.json.JsonCodec;
 import io.newsflow.core.json.JsonCodecException;
 import io.newsflow.core.metrics.MetricNames;
 import io.newsflow.core.record.Article;
@@ -175,7 +174,8 @@ class EnrichTopologyTest {
         pages.pipeInput(URL, page(body("The harbour board voted on Monday to keep the port open at night.")));
 
         TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
-        assertEquals(trap, JsonCodec.decode(letter.value(), Page.class), "the original page, as it was read");
+        assertEquals(trap, Topics.PAGES.valueSerde().deserializer().deserialize(Topics.PAGES.name(), letter.value()),
+                "the original page, as it was read");
         assertEquals(IllegalStateException.class.getName(), header(letter, DeadLetterHeaders.CLASS));
         assertEquals("extractor cannot handle " + URL, header(letter, DeadLetterHeaders.MESSAGE));
         assertEquals("extract", header(letter, DeadLetterHeaders.PROCESSOR));
