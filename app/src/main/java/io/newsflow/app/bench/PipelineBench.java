@@ -282,7 +282,7 @@ public final class PipelineBench {
         }
         long processedBefore = stages.processed();
         long cpuBefore = PROCESS.getProcessCpuTime();
-        long jitBefore = CompilerCpu.nanos();
+        CompilerCpu jit = CompilerCpu.start();
         StepTimes stepsBefore = steps(stages.registry());
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         try (Progress done = Progress.toStderr("bench pipeline: " + name + " pages enriched", count)) {
@@ -311,7 +311,7 @@ public final class PipelineBench {
                     + " pages within " + settings.timeout().toSeconds() + " s");
         }
         double cpuMsPerPage = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e6 / processed;
-        double jitMsPerPage = (CompilerCpu.nanos() - jitBefore) / 1e6 / processed;
+        double jitMsPerPage = jit.nanos() / 1e6 / processed;
         return fromStore(db, first, count, (int) processed, cpuMsPerPage, jitMsPerPage, steps(stages.registry()).minus(stepsBefore));
     }
 

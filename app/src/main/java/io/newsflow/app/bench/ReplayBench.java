@@ -177,7 +177,7 @@ public final class ReplayBench {
             throws Exception {
         long processedBefore = stages.processed();
         long cpuBefore = PROCESS.getProcessCpuTime();
-        long jitBefore = CompilerCpu.nanos();
+        CompilerCpu jit = CompilerCpu.start();
         long start = System.nanoTime();
         long deadline = start + settings.timeout().toNanos();
         WarcReplayer.Summary summary = replayer.replay(warc);
@@ -205,7 +205,7 @@ public final class ReplayBench {
                     + " pages within " + settings.timeout().toSeconds() + " s");
         }
         double cpuMsPerPage = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e6 / count;
-        double jitMsPerPage = (CompilerCpu.nanos() - jitBefore) / 1e6 / count;
+        double jitMsPerPage = jit.nanos() / 1e6 / count;
         return new Phase(storedRows(db, first, count), seconds, publishSeconds, cpuMsPerPage, jitMsPerPage);
     }
 
