@@ -82,7 +82,8 @@ public final class PipelineBench {
      * it the JIT compiler threads used, in the same phase. enrichMsPerArticle is the mean time of
      * the extract step per page plus the tag step per article in the peak phase, storyMsPerArticle
      * the mean time of the story step per article in the same phase, and storyToEnrichRatio the one
-     * over the other.
+     * over the other. compiler says how the JVM compiled ({@code c2} as {@code ./newsflow} runs it,
+     * or {@code tiered}).
      */
     public record Result(
             int warmupPages,
@@ -105,7 +106,8 @@ public final class PipelineBench {
             double ratioToParseOnly,
             double enrichMsPerArticle,
             double storyMsPerArticle,
-            double storyToEnrichRatio) {
+            double storyToEnrichRatio,
+            String compiler) {
     }
 
     private static final int PARSE_ROUNDS = 3;
@@ -270,7 +272,7 @@ public final class PipelineBench {
                     Decimals.round(kafkaOnly, 1), Decimals.round(parseOnly, 1),
                     Decimals.round(throughput / kafkaOnly, 3), Decimals.round(throughput / parseOnly, 3),
                     Decimals.round(peak.steps().enrichMs(), 3), Decimals.round(peak.steps().storyMs(), 3),
-                    Decimals.round(peak.steps().storyMs() / peak.steps().enrichMs(), 4));
+                    Decimals.round(peak.steps().storyMs() / peak.steps().enrichMs(), 4), CompilerCpu.mode());
         }
     }
 

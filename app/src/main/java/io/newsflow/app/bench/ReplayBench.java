@@ -61,7 +61,8 @@ public final class ReplayBench {
      * The figures of one run; rates in pages per second. warcBytes is the size of the measured
      * replay's WARC file, publishSeconds the part of its seconds spent reading and publishing it,
      * stored the rows of its pages in the store. cpuMsPerPage is the CPU time of the whole process
-     * (broker, replay, enrich, sink) per measured page, jitMsPerPage the JIT compiler's part of it.
+     * (broker, replay, enrich, sink) per measured page, jitMsPerPage the JIT compiler's part of it,
+     * compiler how the JVM compiled ({@code c2} as {@code ./newsflow} runs it, or {@code tiered}).
      */
     public record Result(
             int warmupPages,
@@ -74,7 +75,8 @@ public final class ReplayBench {
             double seconds,
             double pagesPerSecond,
             double cpuMsPerPage,
-            double jitMsPerPage) {
+            double jitMsPerPage,
+            String compiler) {
     }
 
     private static final OperatingSystemMXBean PROCESS =
@@ -159,7 +161,8 @@ public final class ReplayBench {
                 return new Result(warmup, Decimals.round(warm.seconds(), 2), Decimals.round(warm.rate(settings.warmupPages()), 1),
                         settings.pages(), measured.stored(), warcBytes, Decimals.round(measured.publishSeconds(), 2),
                         Decimals.round(measured.seconds(), 2), Decimals.round(measured.rate(settings.pages()), 1),
-                        Decimals.round(measured.cpuMsPerPage(), 2), Decimals.round(measured.jitMsPerPage(), 2));
+                        Decimals.round(measured.cpuMsPerPage(), 2), Decimals.round(measured.jitMsPerPage(), 2),
+                        CompilerCpu.mode());
             }
         }
     }

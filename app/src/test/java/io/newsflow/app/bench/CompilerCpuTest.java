@@ -1,6 +1,9 @@
 package io.newsflow.app.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +24,14 @@ class CompilerCpuTest {
 
         assertTrue(first > 0, "a loop over new code was compiled: " + first + " ns (" + sum + ")");
         assertTrue(second >= first, "compiler CPU went back from " + first + " to " + second);
+    }
+
+    @Test
+    void theModeIsTheOneThisJvmWasStartedWith() {
+        boolean c2Alone = ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:-TieredCompilation");
+        boolean c1Only = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel=") && !a.endsWith("=4"));
+
+        assertEquals(c2Alone ? "c2" : c1Only ? "c1" : "tiered", CompilerCpu.mode());
     }
 }
