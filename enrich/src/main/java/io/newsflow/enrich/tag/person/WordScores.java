@@ -23,14 +23,15 @@ final class WordScores implements Viterbi.WordScorer {
 
     @Override
     public void score(Features.Sentence s, int i, float[] out, int at) {
-        Arrays.fill(out, at, at + ROW, 0f);
-        addAll(s.wordFeatures(i, features), out, at);
+        // the row is one slice of word scores and one per previous label, each written whole
+        writeSum(s.wordFeatures(i, features), out, at);
         for (int p = 0; p < Labels.COUNT; p++) {
-            addAll(Features.contextTransitionFeatures(s, i, p, features, 0), out, at + Labels.COUNT * (1 + p));
+            writeSum(Features.contextTransitionFeatures(s, i, p, features, 0), out, at + Labels.COUNT * (1 + p));
         }
     }
 
-    private void addAll(int count, float[] out, int at) {
+    /** Writes the per-label sum of the first {@code count} feature weights into {@code out} from {@code at}. */
+    private void writeSum(int count, float[] out, int at) {
         Arrays.fill(scores, 0f);
         for (int k = 0; k < count; k++) {
             weights.add(features[k], scores);
