@@ -36,6 +36,10 @@ public final class SinkConfig {
     public static final String BATCH_SIZE = "newsflow.sink.batch.size";
     private static final String BATCH_SIZE_DOC = "Most records written in one database transaction.";
 
+    public static final String WRITERS = "newsflow.sink.writers";
+    private static final String WRITERS_DOC = "Connections a PostgreSQL store writes each batch on at once, the batch split by article id; "
+            + "the server computes each article's full-text vector on the connection that inserts it. SQLite takes one writer: always 1.";
+
     public static final String RETRY_BACKOFF_MS = "newsflow.sink.retry.backoff.ms";
     private static final String RETRY_BACKOFF_MS_DOC = "First pause, in milliseconds, before retrying a batch the database could not take (unreachable, locked); doubled on each failure.";
 
@@ -51,6 +55,7 @@ public final class SinkConfig {
             .define(REVISIONS_TOPIC, Type.STRING, Topics.REVISIONS.name(), new ConfigDef.NonEmptyString(), Importance.LOW,
                     REVISIONS_TOPIC_DOC)
             .define(BATCH_SIZE, Type.INT, 500, Range.atLeast(1), Importance.LOW, BATCH_SIZE_DOC)
+            .define(WRITERS, Type.INT, 2, Range.between(1, 16), Importance.LOW, WRITERS_DOC)
             .define(RETRY_BACKOFF_MS, Type.LONG, 200L, Range.atLeast(1), Importance.LOW, RETRY_BACKOFF_MS_DOC)
             .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW, RETRY_BACKOFF_MAX_MS_DOC);
 
@@ -96,6 +101,10 @@ public final class SinkConfig {
 
     public int batchSize() {
         return values.getInt(BATCH_SIZE);
+    }
+
+    public int writers() {
+        return values.getInt(WRITERS);
     }
 
     public Duration retryBackoff() {

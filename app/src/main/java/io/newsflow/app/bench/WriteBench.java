@@ -8,7 +8,8 @@ import io.newsflow.core.record.CountryTag;
 import io.newsflow.core.record.PersonTag;
 import io.newsflow.core.record.Span;
 import io.newsflow.sink.jdbc.Database;
-import io.newsflow.sink.jdbc.JdbcArticleStore;
+import io.newsflow.sink.jdbc.ParallelArticleStore;
+import io.newsflow.sink.jdbc.ArticleStore;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,11 +29,14 @@ public final class WriteBench {
             + "where Rex Tillerson and Yang Jiechi discussed sanctions, trade and the security of the region "
             + "for several hours before issuing a short joint statement to the press. ";
 
+    private static final int WARM_ROWS = 200;
+
     private WriteBench() {
     }
 
     /** The measurement: rows written and rows per second on each path. */
-    public record Result(String backend, int rows, int batchSize, double insertRowsPerSecond, double replayRowsPerSecond) {
+    public record Result(String backend, int rows, int batchSize, int writers, double insertRowsPerSecond,
+            double replayRowsPerSecond) {
 
         /** One JSON line, as every newsflow bench prints. */
         public Map<String, Object> json() {
@@ -41,33 +45,44 @@ public final class WriteBench {
             out.put("backend", backend);
             out.put("rows", rows);
             out.put("batch_size", batchSize);
+            out.put("writers", writers);
             out.put("insert_rows_per_s", Math.round(insertRowsPerSecond));
             out.put("replay_rows_per_s", Math.round(replayRowsPerSecond));
             return out;
         }
     }
 
-    /** Writes {@code rows} new articles, then the same again, into the database in batches. */
-    public static Result run(Database database, int rows, int batchSize) throws SQLException {
+    /**
+     * Writes {@code rows} new articles, then the same again, into the database in batches, each
+     * batch on {@code writers} connections as the sink's {@code newsflow.sink.writers} does.
+     */
+    public static Result run(Database database, int rows, int batchSize, int writers) throws SQLException {
         requireNonNull(database, "database");
-        if (rows < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("rows and batch size must be positive");
+        if (rows < 1 || batchSize < 1 || writers < 1) {
+            throw new IllegalArgumentException("rows, batch size and writers must be positive");
         }
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Article> articles = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
             articles.add(article("bench-" + run + "-" + i, i));
         }
-        try (JdbcArticleStore store = new JdbcArticleStore(database)) {
-            // warm the connection, the statements and the JIT on rows outside the measurement
-            store.write(List.of(article("bench-" + run + "-warm", 0)));
+        try (ArticleStore store = ParallelArticleStore.open(database, writers)) {
+            // warm every connection, the statements and the JIT on rows outside the measurement
+            List<Article> warm = new ArrayList<>();
+            for (int i = 0; i < Math.min(batchSize, WARM_ROWS); i++) {
+                warm.add(article("bench-" + run + "-warm-" + i, i));
+            }
+            store.write(warm);
             double insert = timed(store, articles, batchSize);
             double replay = timed(store, articles, batchSize);
-            return new Result(database.dialect().name().toLowerCase(java.util.Locale.ROOT), rows, batchSize, insert, replay);
+            // SQLite takes one writer whatever was asked
+            int used = store instanceof ParallelArticleStore ? writers : 1;
+            return new Result(database.dialect().name().toLowerCase(java.util.Locale.ROOT), rows, batchSize, used, insert,
+                    replay);
         }
     }
 
-    private static double timed(JdbcArticleStore store, List<Article> articles, int batchSize) throws SQLException {
+    private static double timed(ArticleStore store, List<Article> articles, int batchSize) throws SQLException {
         long start = System.nanoTime();
         for (int from = 0; from < articles.size(); from += batchSize) {
             store.write(articles.subList(from, Math.min(articles.size(), from + batchSize)));

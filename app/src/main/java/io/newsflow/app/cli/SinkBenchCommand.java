@@ -34,6 +34,10 @@ final class SinkBenchCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "500", description = "articles per transaction (default ${DEFAULT-VALUE}, as the sink)")
     private int batchSize;
 
+    @Option(names = "--writers", defaultValue = "2",
+            description = "connections each batch is written on at once, as newsflow.sink.writers (default ${DEFAULT-VALUE}; SQLite: always 1)")
+    private int writers;
+
     @Override
     public Integer call() throws Exception {
         Path temp = null;
@@ -44,7 +48,7 @@ final class SinkBenchCommand implements Callable<Integer> {
         }
         String password = passwordEnv == null ? "" : System.getenv().getOrDefault(passwordEnv, "");
         try {
-            WriteBench.Result result = WriteBench.run(Database.of(url, user, password), rows, batchSize);
+            WriteBench.Result result = WriteBench.run(Database.of(url, user, password), rows, batchSize, writers);
             JsonLine.print(spec, result.json());
             return 0;
         } finally {

@@ -12,7 +12,9 @@ import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestService;
 import io.newsflow.sink.SinkConfig;
 import io.newsflow.sink.consume.SinkService;
-import io.newsflow.sink.jdbc.JdbcArticleStore;
+import io.newsflow.sink.jdbc.ArticleStore;
+import io.newsflow.sink.jdbc.Database;
+import io.newsflow.sink.jdbc.ParallelArticleStore;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,7 +57,8 @@ public final class Pipeline implements AutoCloseable {
                     case ENRICH -> new EnrichService(new EnrichConfig(config), kafka, registry);
                     case SINK -> {
                         SinkConfig sink = new SinkConfig(config);
-                        JdbcArticleStore store = new JdbcArticleStore(sink.jdbcUrl(), sink.jdbcUser(), sink.jdbcPassword().value());
+                        ArticleStore store = ParallelArticleStore.open(
+                                Database.of(sink.jdbcUrl(), sink.jdbcUser(), sink.jdbcPassword().value()), sink.writers());
                         resources.add(store);
                         yield new SinkService(sink, kafka, store, registry, Clock.systemUTC());
                     }

@@ -17,7 +17,8 @@ public interface ArticleStore extends AutoCloseable {
      * a revision already stored (same article, same new version) is skipped too.
      *
      * @return how many records of each kind inserted or updated a row; the rest were stale
-     * @throws SQLException when the transaction failed; nothing of the batch is stored then, and
+     * @throws SQLException when the transaction failed; nothing of the batch is stored then (but
+     *     see {@link ParallelArticleStore}, which writes a batch as several transactions), and
      *     {@link WriteFailure#of} tells whether to retry or to blame a record
      */
     Written write(List<Article> articles, List<Revision> revisions) throws SQLException;
