@@ -71,7 +71,7 @@ final class ClassHints {
      * element's role ("category-native-advertising", "tag-sidebar") are left out, and so is a word
      * that only describes a neighbour ("content-with-sidebar", "has-comments").
      */
-    private static List<String> words(Element e) {
+    static List<String> words(Element e) {
         String cls = e.className();
         String id = e.id();
         if (cls.isEmpty() && id.isEmpty()) {
@@ -116,21 +116,26 @@ final class ClassHints {
         return (POSITIVE.any(words) ? 25 : 0) - (NEGATIVE.any(words) ? 25 : 0);
     }
 
-    static boolean positive(Element e) {
-        return POSITIVE.any(words(e));
+    // the cleaner asks several of these of one element: it splits the words once and passes them
+
+    static boolean positive(List<String> words) {
+        return POSITIVE.any(words);
     }
 
-    static boolean hoverCard(Element e) {
-        return HOVER.any(words(e));
+    static boolean hoverCard(List<String> words) {
+        return HOVER.any(words);
     }
 
-    static boolean strong(Element e) {
-        List<String> words = words(e);
+    static boolean strong(List<String> words) {
         return STRONG.any(words) && !EMBED.any(words);
     }
 
     static boolean boilerplate(Element e) {
-        List<String> words = words(e);
+        return boilerplate(e, words(e));
+    }
+
+    /** @param words the element's {@link #words} */
+    static boolean boilerplate(Element e, List<String> words) {
         if (!words.isEmpty() && BOILERPLATE.any(words)) {
             return !EMBED.any(words) || words.contains("newsletter");
         }

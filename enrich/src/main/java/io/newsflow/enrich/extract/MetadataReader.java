@@ -23,6 +23,12 @@ final class MetadataReader {
 
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-\u2013\u2014:\u00b7\u2022\u00bb/]\\s+");
     private static final Pattern BY = Pattern.compile("^(?:by|von|par|por|di)\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** "Jane Roe | Regional Media": what follows the bar is an affiliation. */
+    private static final Pattern BAR = Pattern.compile("\\s+\\|\\s+");
+    /** "en-US, en;q=0.9": the first language of a list. */
+    private static final Pattern LANGUAGE_LIST = Pattern.compile("[,;\\s]");
     private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:,|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b)\\s*");
 
     private final Document doc;
@@ -50,13 +56,14 @@ final class MetadataReader {
         if (index.h1 != null) {
             h1 = index.h1.text().strip();
         }
-        for (String candidate : new String[] {meta("og:title"), meta("twitter:title"), JsonLd.text(ld, "headline"),
-                h1, doc.title()}) {
+        for (String candidate : new String[] {meta("og:title"), meta("twitter:title"), JsonLd.text(ld, "headline"), h1}) {
             if (candidate != null && !candidate.isBlank()) {
                 return withoutSiteName(candidate.strip(), siteName, h1);
             }
         }
-        return "";
+        // <title> last, and only when needed: finding it is a walk of the document
+        String title = doc.title();
+        return title.isBlank() ? "" : withoutSiteName(title.strip(), siteName, h1);
     }
 
     // "Headline | Site" or "Site - Headline": drop the part that names the site
@@ -100,11 +107,11 @@ final class MetadataReader {
     }
 
     private static String normalise(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+        return NOT_LETTERS.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     private static int words(String s) {
-        return s.isBlank() ? 0 : s.strip().split("\\s+").length;
+        return s.isBlank() ? 0 : SPACES.split(s.strip()).length;
     }
 
     List<String> authors() {
@@ -141,13 +148,13 @@ final class MetadataReader {
 
     private static void addNames(Set<String> names, String raw) {
         // "Jane Roe | Regional Media for Example.com": the name, not the affiliation
-        String value = BY.matcher(raw.strip()).replaceFirst("").split("\\s+\\|\\s+")[0].strip();
+        String value = BAR.split(BY.matcher(raw.strip()).replaceFirst(""), 2)[0].strip();
         if (value.isEmpty() || value.startsWith("http")) {
             return;
         }
         for (String name : NAME_SEPARATOR.split(value)) {
             String n = name.strip();
-            if (n.length() > 1 && n.split("\\s+").length <= 5) {
+            if (n.length() > 1 && SPACES.split(n).length <= 5) {
                 names.add(n);
             }
         }
@@ -211,14 +218,14 @@ final class MetadataReader {
         if (lang == null || lang.isBlank()) {
             return null;
         }
-        String tag = lang.strip().replace('_', '-').split("[,;\\s]")[0];
-        return Locale.forLanguageTag(tag).toLanguageTag().equals("und") ? null : Locale.forLanguageTag(tag).toLanguageTag();
+        String tag = Locale.forLanguageTag(LANGUAGE_LIST.split(lang.strip().replace('_', '-'), 2)[0]).toLanguageTag();
+        return tag.equals("und") ? null : tag;
     }
 
     @Nullable String canonicalUrl() {
-        Element link = index.canonicalLink;
-        if (link != null && !link.absUrl("href").isEmpty()) {
-            return link.absUrl("href");
+        String linked = index.canonicalLink == null ? "" : index.canonicalLink.absUrl("href");
+        if (!linked.isEmpty()) {
+            return linked;
         }
         String og = meta("og:url");
         if (og != null) {

@@ -105,14 +105,18 @@ final class PageCleaner {
             // no class, id, role or style: only the tag can say it is furniture
             return FURNITURE.contains(tag) && !holders.contains(e) ? Verdict.FURNITURE : Verdict.KEEP;
         }
-        if (hidden(e.attributes()) || ClassHints.hoverCard(e)) {
+        if (hidden(e.attributes())) {
+            return Verdict.DROP;
+        }
+        List<String> words = ClassHints.words(e);
+        if (ClassHints.hoverCard(words)) {
             return Verdict.DROP;
         }
         if (tag.equals("article") || tag.equals("main") || tag.equals("a") || holders.contains(e)) {
             return Verdict.KEEP;
         }
         if (FURNITURE.contains(tag)
-                || ClassHints.boilerplate(e) && (!ClassHints.positive(e) || ClassHints.strong(e))) {
+                || ClassHints.boilerplate(e, words) && (!ClassHints.positive(words) || ClassHints.strong(words))) {
             return Verdict.FURNITURE;
         }
         return Verdict.KEEP;
