@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds the elements that hold the body: every paragraph-like block scores its ancestors by its
@@ -39,32 +40,12 @@ final class ContentLocator {
     }
 
     private List<Element> locate(Element body) {
-        for (Element e : body.getAllElements()) {
-            String tag = e.normalName();
-            if (NOT_PARAGRAPHS.contains(tag) || TextStats.INLINE.contains(tag)) {
-                continue;
+        // a walk rather than getAllElements(), which first collects every element into a list
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element e) {
+                scoreParagraph(e, body);
             }
-            TextStats.Counts c = stats.get(e);
-            if (c.inlineChars < MIN_PARAGRAPH_CHARS) {
-                continue;
-            }
-            if (c.inlineChars >= PROSE_CHARS && c.linkDensity() < 0.5) {
-                for (Element a = e; a != null && a != body; a = a.parent()) {
-                    prose.computeIfAbsent(a, k -> new int[1])[0] += c.inlineChars;
-                }
-            }
-            double score = 1 + c.inlineCommas + Math.min(c.inlineChars / 100, 3);
-            // loose text beside blocks is its own paragraph, as if wrapped in a <p> inside e
-            Element ancestor = c.hasBlock ? e : e.parent();
-            for (int level = 0; level < ANCESTOR_LEVELS && ancestor != null; level++) {
-                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                score(ancestor)[0] += score / divider;
-                if (ancestor == body) {
-                    break;
-                }
-                ancestor = ancestor.parent();
-            }
-        }
+        }, body);
         Element top = null;
         double topScore = 0;
         // in the order candidates were first scored, so ties resolve the same way on every run
@@ -81,6 +62,34 @@ final class ContentLocator {
         }
         top = widen(top, body, new ArrayList<>(candidates));
         return withSiblings(top, body);
+    }
+
+    /** Scores the ancestors of a paragraph-like element by its text; other elements are passed over. */
+    private void scoreParagraph(Element e, Element body) {
+        String tag = e.normalName();
+        if (NOT_PARAGRAPHS.contains(tag) || TextStats.INLINE.contains(tag)) {
+            return;
+        }
+        TextStats.Counts c = stats.get(e);
+        if (c.inlineChars < MIN_PARAGRAPH_CHARS) {
+            return;
+        }
+        if (c.inlineChars >= PROSE_CHARS && c.linkDensity() < 0.5) {
+            for (Element a = e; a != null && a != body; a = a.parent()) {
+                prose.computeIfAbsent(a, k -> new int[1])[0] += c.inlineChars;
+            }
+        }
+        double score = 1 + c.inlineCommas + Math.min(c.inlineChars / 100, 3);
+        // loose text beside blocks is its own paragraph, as if wrapped in a <p> inside e
+        Element ancestor = c.hasBlock ? e : e.parent();
+        for (int level = 0; level < ANCESTOR_LEVELS && ancestor != null; level++) {
+            double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+            score(ancestor)[0] += score / divider;
+            if (ancestor == body) {
+                break;
+            }
+            ancestor = ancestor.parent();
+        }
     }
 
     private double[] score(Element e) {
@@ -155,7 +164,9 @@ final class ContentLocator {
             }
             lastScore = parentScore;
         }
-        while (top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
+        // an only child: its siblings are looked for, not its parent's list of children built
+        while (top.parent() != null && top.parent() != body && top.previousElementSibling() == null
+                && top.nextElementSibling() == null) {
             top = top.parent();
         }
         return top;
