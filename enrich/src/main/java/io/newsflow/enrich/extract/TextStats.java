@@ -34,6 +34,35 @@ final class TextStats {
         /** Whether a block element lies inside. */
         boolean hasBlock;
 
+        /**
+         * Counts a text node of the element, as its own paragraph text: characters with whitespace
+         * runs counted once, and commas, in one pass, since every text node of the page comes here.
+         */
+        void addText(String s) {
+            int n = 0;
+            int commaCount = 0;
+            boolean space = true;
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                if (Character.isWhitespace(ch) || ch == '\u00a0') {
+                    if (!space) {
+                        n++;
+                        space = true;
+                    }
+                } else {
+                    n++;
+                    space = false;
+                    if (ch == ',' || ch == '\uff0c' || ch == '\u3001' || ch == '\u060c') {
+                        commaCount++;
+                    }
+                }
+            }
+            chars += n;
+            commas += commaCount;
+            inlineChars += n;
+            inlineCommas += commaCount;
+        }
+
         double linkDensity() {
             return chars == 0 ? 0 : (double) linkChars / chars;
         }
@@ -55,15 +84,7 @@ final class TextStats {
             public void tail(Node node, int depth) {
                 if (node instanceof TextNode text) {
                     if (node.parent() instanceof Element parent) {
-                        Counts c = stats.get(parent);
-                        String s = text.getWholeText();
-                        long both = charsAndCommas(s);
-                        int chars = (int) (both >>> 32);
-                        int commas = (int) both;
-                        c.chars += chars;
-                        c.commas += commas;
-                        c.inlineChars += chars;
-                        c.inlineCommas += commas;
+                        stats.get(parent).addText(text.getWholeText());
                     }
                 } else if (node instanceof Element e) {
                     Counts c = stats.get(e);
@@ -91,31 +112,5 @@ final class TextStats {
 
     Counts get(Element e) {
         return counts.computeIfAbsent(e, k -> new Counts());
-    }
-
-    /**
-     * Characters of the text with whitespace runs counted once (high 32 bits) and its commas (low
-     * 32 bits), in one pass: every text node of the page goes through here.
-     */
-    private static long charsAndCommas(String s) {
-        int n = 0;
-        int commas = 0;
-        boolean space = true;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (Character.isWhitespace(ch) || ch == '\u00a0') {
-                if (!space) {
-                    n++;
-                    space = true;
-                }
-            } else {
-                n++;
-                space = false;
-                if (ch == ',' || ch == '\uff0c' || ch == '\u3001' || ch == '\u060c') {
-                    commas++;
-                }
-            }
-        }
-        return (long) n << 32 | commas;
     }
 }
