@@ -101,6 +101,8 @@ public final class ParallelArticleStore implements ArticleStore {
             revised += own.revisions();
         } catch (SQLException e) {
             failure = e;
+        } catch (RuntimeException e) {
+            unexpected = e;
         }
         // wait for every part, so no part is still writing when the caller retries the batch
         for (Future<Written> other : others) {
