@@ -60,11 +60,13 @@ import org.jsoup.Jsoup;
  * server, and in the same run the two baselines that bound it: the same page records through Kafka
  * alone, and bare jsoup parsing on all cores.
  *
- * <p>The pipeline runs three phases in one process. A warm-up phase is not counted: a service runs
+ * <p>The pipeline runs its phases in one process. A warm-up phase is not counted: a service runs
  * for days, and the first pages of a fresh JVM measure the JIT compiler, not the pipeline. The
  * peak phase offers all its pages at once and gives the throughput. The paced phase offers pages
  * at an even rate below the peak (half of it unless told otherwise) and gives the freshness: at
- * the peak every page waits behind the backlog, so latency there measures only the queue.
+ * the peak every page waits behind the backlog, so latency there measures only the queue. A last,
+ * untimed phase repeats the peak to measure the live heap with full collections, whose pauses would
+ * distort the timed figures.
  */
 public final class PipelineBench {
 
@@ -83,7 +85,10 @@ public final class PipelineBench {
      * the extract step per page plus the tag step per article in the peak phase, storyMsPerArticle
      * the mean time of the story step per article in the same phase, and storyToEnrichRatio the one
      * over the other. compiler says how the JVM compiled ({@code c2} as {@code ./newsflow} runs it,
-     * or {@code tiered}).
+     * or {@code tiered}). peakHeapMb is the most heap in use, which G1 lets grow towards the maximum
+     * before it collects; peakLiveHeapMb the most a full collection left while the pipeline ran flat
+     * out, broker and bench site included; benchLiveHeapMb what a full collection left before the
+     * pipeline started: the bench's pages, its site and the broker.
      */
     public record Result(
             int warmupPages,
@@ -100,6 +105,7 @@ public final class PipelineBench {
             long freshnessP99Ms,
             long peakHeapMb,
             long peakLiveHeapMb,
+            long benchLiveHeapMb,
             double kafkaOnlyPagesPerSecond,
             double parseOnlyPagesPerSecond,
             double ratioToKafkaOnly,
@@ -248,37 +254,48 @@ public final class PipelineBench {
         values.put("newsflow.ingest.fetch.delay.ms", 0L);
         Path db = dataDir.resolve("newsflow.db");
         try (BenchSite site = new BenchSite(pages, HOSTS);
-                LinkOffers offers = new LinkOffers(client, site);
-                RunningProcess process = RunningProcess.start(tuning.with(values), EnumSet.allOf(Stage.class), null, false)) {
-            StageCounters stages = new StageCounters(process.registry());
-            int warmup = settings.warmupPages();
-            int pages = settings.pages();
-            phase("warm-up", stages, offers, 0, warmup, 0, db);
-            Phase peak = phase("peak", stages, offers, warmup, pages, 0, db);
-            // which path of the story step the figures measure: near copies take the costly one
-            progress.printf("peak: %d articles, %d near copies, %d exact copies of earlier ones%n", peak.articles(),
-                    peak.nearCopies(), peak.exactCopies());
-            double rate = settings.pacedRate() > 0 ? settings.pacedRate() : peak.rate() / 2;
-            int pacedPages = Math.max(1, (int) Math.round(rate * settings.pacedFor().toMillis() / 1000.0));
-            Phase paced = phase("paced", stages, offers, warmup + pages, pacedPages, rate, db);
-            double throughput = peak.rate();
-            long[] freshness = paced.freshnessMs();
-            // rounded to what the machine's noise leaves meaningful, so the line reads at a glance
-            return new Result(warmup, pages, peak.articles(), Decimals.round(peak.seconds(), 2),
-                    Decimals.round(throughput, 1), Decimals.round(peak.cpuMsPerPage(), 2),
-                    Decimals.round(peak.jitMsPerPage(), 2), Decimals.round(rate, 1), paced.pagesProcessed(),
-                    percentile(freshness, 50), percentile(freshness, 95), percentile(freshness, 99),
-                    heap.peakMegabytes(), heap.peakAfterCollectionMegabytes(),
-                    Decimals.round(kafkaOnly, 1), Decimals.round(parseOnly, 1),
-                    Decimals.round(throughput / kafkaOnly, 3), Decimals.round(throughput / parseOnly, 3),
-                    Decimals.round(peak.steps().enrichMs(), 3), Decimals.round(peak.steps().storyMs(), 3),
-                    Decimals.round(peak.steps().storyMs() / peak.steps().enrichMs(), 4), CompilerCpu.mode());
+                LinkOffers offers = new LinkOffers(client, site)) {
+            // what the bench holds before the pipeline starts: its pages, its site, the broker
+            long benchLive = heap.liveMegabytes();
+            try (RunningProcess process = RunningProcess.start(tuning.with(values), EnumSet.allOf(Stage.class), null, false)) {
+                StageCounters stages = new StageCounters(process.registry());
+                int warmup = settings.warmupPages();
+                int pages = settings.pages();
+                phase("warm-up", stages, offers, 0, warmup, 0, db, null);
+                Phase peak = phase("peak", stages, offers, warmup, pages, 0, db, null);
+                // which path of the story step the figures measure: near copies take the costly one
+                progress.printf("peak: %d articles, %d near copies, %d exact copies of earlier ones%n", peak.articles(),
+                        peak.nearCopies(), peak.exactCopies());
+                double rate = settings.pacedRate() > 0 ? settings.pacedRate() : peak.rate() / 2;
+                int pacedPages = Math.max(1, (int) Math.round(rate * settings.pacedFor().toMillis() / 1000.0));
+                Phase paced = phase("paced", stages, offers, warmup + pages, pacedPages, rate, db, null);
+                // the peak again, untimed, for the live set: the full collections that measure it stop the process
+                phase("live heap", stages, offers, warmup + pages + pacedPages, pages, 0, db, heap);
+                progress.printf("live heap: %d MB before the pipeline started, at most %d MB while it ran flat out%n",
+                        benchLive, heap.peakLiveMegabytes());
+                double throughput = peak.rate();
+                long[] freshness = paced.freshnessMs();
+                // rounded to what the machine's noise leaves meaningful, so the line reads at a glance
+                return new Result(warmup, pages, peak.articles(), Decimals.round(peak.seconds(), 2),
+                        Decimals.round(throughput, 1), Decimals.round(peak.cpuMsPerPage(), 2),
+                        Decimals.round(peak.jitMsPerPage(), 2), Decimals.round(rate, 1), paced.pagesProcessed(),
+                        percentile(freshness, 50), percentile(freshness, 95), percentile(freshness, 99),
+                        heap.peakMegabytes(), heap.peakLiveMegabytes(), benchLive,
+                        Decimals.round(kafkaOnly, 1), Decimals.round(parseOnly, 1),
+                        Decimals.round(throughput / kafkaOnly, 3), Decimals.round(throughput / parseOnly, 3),
+                        Decimals.round(peak.steps().enrichMs(), 3), Decimals.round(peak.steps().storyMs(), 3),
+                        Decimals.round(peak.steps().storyMs() / peak.steps().enrichMs(), 4), CompilerCpu.mode());
+            }
         }
     }
 
-    /** Offers pages [first, first + count) as links, evenly at {@code rate} per second (0: all at once), and waits until all are stored. */
-    private Phase phase(String name, StageCounters stages, LinkOffers offers, int first, int count, double rate, Path db)
-            throws Exception {
+    /**
+     * Offers pages [first, first + count) as links, evenly at {@code rate} per second (0: all at once),
+     * and waits until all are stored; with a {@code live} sampler, measures the live heap when a
+     * quarter, half and three quarters of the pages are processed.
+     */
+    private Phase phase(String name, StageCounters stages, LinkOffers offers, int first, int count, double rate, Path db,
+            HeapSampler live) throws Exception {
         if (count == 0) {
             return new Phase(0, 0, 0, new long[0], 0, 0, new StepTimes(new long[6]), 0, 0);
         }
@@ -289,6 +306,7 @@ public final class PipelineBench {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         try (Progress done = Progress.toStderr("bench pipeline: " + name + " pages enriched", count)) {
             long shown = 0;
+            int quartersSampled = 0;
             long start = System.nanoTime();
             int offered = 0;
             while (System.nanoTime() < deadline) {
@@ -301,6 +319,10 @@ public final class PipelineBench {
                 long processed = stages.processed() - processedBefore;
                 done.advance(processed - shown);
                 shown = processed;
+                if (live != null && quartersSampled < 3 && processed * 4 >= (long) count * (quartersSampled + 1)) {
+                    live.liveMegabytes();
+                    quartersSampled++;
+                }
                 if (processed >= count && stages.stored() >= stages.enriched()) {
                     break;
                 }

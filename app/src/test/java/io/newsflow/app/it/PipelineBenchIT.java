@@ -50,8 +50,9 @@ class PipelineBenchIT {
                 && result.freshnessP95Ms() <= result.freshnessP99Ms(), result.toString());
         assertTrue(result.enrichMsPerArticle() > 0 && result.storyMsPerArticle() > 0, "step times of the peak phase: " + result);
         assertEquals(result.storyMsPerArticle() / result.enrichMsPerArticle(), result.storyToEnrichRatio(), 0.01);
-        assertTrue(result.peakHeapMb() > 0 && result.peakLiveHeapMb() > 0 && result.peakLiveHeapMb() <= result.peakHeapMb(),
-                result.toString());
+        assertTrue(result.peakHeapMb() > 0 && result.peakLiveHeapMb() <= result.peakHeapMb(), result.toString());
+        // the running pipeline holds its taggers' models, tens of megabytes, on top of what the bench held before
+        assertTrue(result.benchLiveHeapMb() > 0 && result.peakLiveHeapMb() > result.benchLiveHeapMb(), result.toString());
     }
 
     /** How far a ratio of two rates printed to 0.1 can be from the ratio printed to 0.001 of the unrounded rates. */
