@@ -202,8 +202,6 @@ public final class PipelineBench {
         consumerProps.putAll(client);
         consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-kafka-only");
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerProps.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                String.valueOf(KafkaClients.maxMessageBytes(CommonConfig.DEFAULT_PAGE_MAX_BYTES)));
         int pages = settings.pages();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
                         KafkaClients.pageProducer(client, CommonConfig.DEFAULT_PAGE_MAX_BYTES),
