@@ -13,13 +13,27 @@ public final class KafkaClients {
     }
 
     /**
-     * Settings of a producer of the pipeline's topics: zstd and a 20 ms linger unless the operator's
-     * {@code newsflow.kafka.*} values say otherwise (they are laid over these defaults), and always
-     * idempotent with acks=all, which the pipeline's no-loss, no-duplicate delivery relies on.
+     * The codec of every producer of the pipeline's topics: zstd at level 1, not the client's
+     * default 3. A producer starts a compression context for every batch, and a batch here is often
+     * one 150 KB page: level 3 clears and walks 768 KB of match tables for it, level 1 32 KB. In a
+     * profile of {@code bench replay} compression fell from 10.7% to 3.4% of the process's CPU,
+     * about 1 ms per page; pages compress 4.4 times instead of 4.7.
      */
-    public static Properties producer(Properties base) {
+    public static Properties compression() {
         Properties props = new Properties();
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        props.put(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG, "1");
+        return props;
+    }
+
+    /**
+     * Settings of a producer of the pipeline's topics: the {@link #compression() codec} and a 20 ms
+     * linger unless the operator's {@code newsflow.kafka.*} values say otherwise (they are laid over
+     * these defaults), and always idempotent with acks=all, which the pipeline's no-loss,
+     * no-duplicate delivery relies on.
+     */
+    public static Properties producer(Properties base) {
+        Properties props = compression();
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.putAll(base);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

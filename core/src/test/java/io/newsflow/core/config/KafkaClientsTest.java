@@ -12,19 +12,22 @@ class KafkaClientsTest {
     void anOperatorsCodecAndLingerWinOverTheDefaults() {
         Properties operator = new Properties();
         operator.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        operator.put(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG, "9");
         operator.put(ProducerConfig.LINGER_MS_CONFIG, "5");
 
         ProducerConfig config = effective(KafkaClients.pageProducer(operator, CommonConfig.DEFAULT_PAGE_MAX_BYTES));
 
         assertEquals("lz4", config.getString(ProducerConfig.COMPRESSION_TYPE_CONFIG));
+        assertEquals(9, config.getInt(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG));
         assertEquals(5L, config.getLong(ProducerConfig.LINGER_MS_CONFIG));
     }
 
     @Test
-    void withoutOperatorValuesPagesAreZstdCompressed() {
+    void withoutOperatorValuesPagesAreZstdCompressedAtLevelOne() {
         ProducerConfig config = effective(KafkaClients.pageProducer(new Properties(), CommonConfig.DEFAULT_PAGE_MAX_BYTES));
 
         assertEquals("zstd", config.getString(ProducerConfig.COMPRESSION_TYPE_CONFIG));
+        assertEquals(1, config.getInt(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG));
         assertEquals(KafkaClients.maxMessageBytes(CommonConfig.DEFAULT_PAGE_MAX_BYTES),
                 config.getInt(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
     }

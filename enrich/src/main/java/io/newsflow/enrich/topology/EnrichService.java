@@ -63,9 +63,9 @@ public final class EnrichService implements Service {
         }
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 KafkaClients.maxMessageBytes(config.pageMaxBytes()));
-        // unprefixed, so an operator's newsflow.kafka.compression.type (also unprefixed) replaces it
+        // unprefixed, so an operator's newsflow.kafka.compression.* (also unprefixed) replaces it
         // below; a producer.-prefixed default would win over it inside Streams
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        props.putAll(KafkaClients.compression());
         // max.partition.fetch.bytes stays at the client's 1 MiB: a broker returns a first batch larger
         // than it anyway, so a record at the topic's limit still arrives, while a fetch from a backlog
         // holds 1 MiB per partition instead of 10 (at the topic's limit, two fetches held 23 MB, and

@@ -59,14 +59,18 @@ class EnrichServiceTest {
     void anOperatorsCompressionTypeReachesTheStreamsProducers() {
         Properties kafka = new Properties();
         kafka.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        kafka.put(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG, "9");
         kafka.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
 
         StreamsConfig operator = new StreamsConfig(EnrichService.streamsConfig(config(), kafka, new SimpleMeterRegistry()));
         kafka.remove(ProducerConfig.COMPRESSION_TYPE_CONFIG);
+        kafka.remove(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG);
         StreamsConfig standard = new StreamsConfig(EnrichService.streamsConfig(config(), kafka, new SimpleMeterRegistry()));
 
         assertEquals("lz4", operator.getProducerConfigs("c").get(ProducerConfig.COMPRESSION_TYPE_CONFIG));
+        assertEquals("9", operator.getProducerConfigs("c").get(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG));
         assertEquals("zstd", standard.getProducerConfigs("c").get(ProducerConfig.COMPRESSION_TYPE_CONFIG));
+        assertEquals("1", standard.getProducerConfigs("c").get(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG));
     }
 
     private EnrichConfig config() {
