@@ -54,6 +54,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.jsoup.Jsoup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs ingest, enrich and sink on an embedded broker and SQLite over pages served from a local
@@ -293,7 +294,7 @@ public final class PipelineBench {
      * quarter, half and three quarters of the pages are processed.
      */
     private Phase phase(String name, StageCounters stages, LinkOffers offers, int first, int count, double rate, Path db,
-            HeapSampler live) throws Exception {
+            @Nullable HeapSampler live) throws Exception {
         if (count == 0) {
             return new Phase(0, 0, 0, new long[0], 0, 0, new StepTimes(new long[6]), 0, 0);
         }
