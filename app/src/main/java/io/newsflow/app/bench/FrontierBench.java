@@ -14,7 +14,6 @@ import io.newsflow.ingest.state.UrlStateStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,11 +170,14 @@ public final class FrontierBench {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
+    /** The heap left by a full collection that did run: {@link HeapSampler} says why a bare System.gc() is not enough. */
     private static long liveHeapMegabytes() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
+        try (HeapSampler heap = new HeapSampler()) {
+            return heap.liveMegabytes();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring the live heap", e);
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
     }
 
     /** Peak resident set of this process, from /proc (0 where there is none). */
