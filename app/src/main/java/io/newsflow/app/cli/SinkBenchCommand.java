@@ -28,6 +28,10 @@ final class SinkBenchCommand implements Callable<Integer> {
     @Option(names = "--password-env", description = "environment variable holding the database password")
     private String passwordEnv;
 
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10000",
+            description = "new articles written before the measurement and reported apart (default ${DEFAULT-VALUE})")
+    private int warmup;
+
     @Option(names = "--rows", defaultValue = "20000", description = "articles to write (default ${DEFAULT-VALUE})")
     private int rows;
 
@@ -48,7 +52,8 @@ final class SinkBenchCommand implements Callable<Integer> {
         }
         String password = passwordEnv == null ? "" : System.getenv().getOrDefault(passwordEnv, "");
         try {
-            WriteBench.Result result = WriteBench.run(Database.of(url, user, password), rows, batchSize, writers);
+            WriteBench.Result result = WriteBench.run(Database.of(url, user, password),
+                    new WriteBench.Settings(warmup, rows, batchSize, writers));
             JsonLine.print(spec, result.json());
             return 0;
         } finally {
