@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.newsflow.core.record.Html;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.record.SchemaVersioned;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -39,8 +39,8 @@ public final class PageSerde implements Serde<Page> {
 
     static byte[] encode(Page page) {
         byte[] head = JsonCodec.encode(PageHead.of(page));
-        byte[] html = page.html().getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(LENGTH_BYTES + head.length + html.length)
+        ByteBuffer html = page.body().utf8();
+        return ByteBuffer.allocate(LENGTH_BYTES + head.length + html.remaining())
                 .putInt(head.length).put(head).put(html).array();
     }
 
@@ -65,7 +65,8 @@ public final class PageSerde implements Serde<Page> {
         System.arraycopy(bytes, LENGTH_BYTES, json, 0, headLength);
         PageHead head = JsonCodec.decode(json, PageHead.class);
         int htmlStart = LENGTH_BYTES + headLength;
-        return head.with(new String(bytes, htmlStart, bytes.length - htmlStart, StandardCharsets.UTF_8));
+        // the HTML stays bytes, a slice of the record's, until the page is read as text
+        return head.with(Html.ofUtf8(bytes, htmlStart, bytes.length - htmlStart));
     }
 
     /** The metadata of a {@value #SCHEMA} record: {@link Page}'s fields but {@code html}, same names and meaning. */
@@ -103,7 +104,7 @@ public final class PageSerde implements Serde<Page> {
         }
 
         /** The page of this metadata and its HTML. */
-        Page with(String html) {
+        Page with(Html html) {
             return new Page(url, canonicalUrl, finalUrl, source, fetchedAt, status, contentType, charset, etag,
                     lastModified, contentSha256, truncated, html);
         }

@@ -3,6 +3,7 @@ package io.newsflow.core.record;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastModified the Last-Modified response header, for conditional refetches
  * @param contentSha256 hex SHA-256 of the decoded HTML, so unchanged refetches can be dropped
  * @param truncated whether the body was cut at the configured page cap
- * @param html the decoded body
+ * @param body the body, as text or as UTF-8 bytes; {@code "html"} in JSON, a string
  */
 @JsonPropertyOrder({"schema"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,7 +41,7 @@ public record Page(
         @Nullable String lastModified,
         String contentSha256,
         boolean truncated,
-        String html) implements SchemaVersioned {
+        @JsonProperty("html") Html body) implements SchemaVersioned {
 
     public static final String SCHEMA = "page/1";
 
@@ -52,7 +53,20 @@ public record Page(
         requireNonNull(fetchedAt, "fetchedAt");
         requireNonNull(charset, "charset");
         requireNonNull(contentSha256, "contentSha256");
-        requireNonNull(html, "html");
+        requireNonNull(body, "body");
+    }
+
+    /** A page of decoded HTML. */
+    public Page(String url, String canonicalUrl, String finalUrl, String source, Instant fetchedAt, int status,
+            @Nullable String contentType, String charset, @Nullable String etag, @Nullable String lastModified,
+            String contentSha256, boolean truncated, String html) {
+        this(url, canonicalUrl, finalUrl, source, fetchedAt, status, contentType, charset, etag, lastModified,
+                contentSha256, truncated, Html.of(html));
+    }
+
+    /** The body as text, decoded on first use when it came as UTF-8 bytes. */
+    public String html() {
+        return body.text();
     }
 
     @Override

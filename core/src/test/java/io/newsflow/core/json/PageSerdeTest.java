@@ -35,10 +35,21 @@ class PageSerdeTest {
     }
 
     @Test
+    void aPageReadFromARecordIsWrittenBackAsTheSameBytesAndReadsAsText() {
+        byte[] bytes = serde.serializer().serialize("newsflow.pages", JsonCodecTest.page());
+
+        Page read = serde.deserializer().deserialize("newsflow.pages", bytes);
+
+        assertArrayEquals(bytes, serde.serializer().serialize("newsflow.pages", read));
+        assertEquals(JsonCodecTest.page().html(), read.html());
+    }
+
+    @Test
     void readsPagesPublishedAsJsonBeforeTheUpgrade() {
         Page page = JsonCodecTest.page();
         byte[] json = JsonCodec.encode(page);
         assertTrue(new String(json, StandardCharsets.UTF_8).startsWith("{\"schema\":\"page/1\""));
+        assertTrue(new String(json, StandardCharsets.UTF_8).contains(",\"html\":\"<"), "the body is the string field html");
 
         assertEquals(page, serde.deserializer().deserialize("newsflow.pages", json));
     }

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.fetch;
 
 import io.newsflow.core.record.ArticleId;
+import io.newsflow.core.record.Html;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -21,21 +22,22 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The clues come from the first bytes only (the mark, then a {@code <meta charset>} or
  * {@code http-equiv} declaration within {@link #META_SCAN_BYTES}), as jsoup's {@code DataUtil}
- * does, and the body is decoded once with the chosen charset. That one decode is also the check:
- * a lenient decoder writes U+FFFD for every byte sequence the charset cannot read, so a text
- * without one is proof enough; only a text with one (a literal U+FFFD, a body cut
- * mid-character, or a wrong declaration) pays for a strict pass.
+ * does. A body in UTF-8, most of them, is checked without decoding it ({@link Utf8Validator}) and
+ * kept as its bytes, which is what the page record carries. A body in another charset is decoded
+ * once, and that decode is also the check: a lenient decoder writes U+FFFD for every byte
+ * sequence the charset cannot read, so a text without one is proof enough; only a text with one
+ * (a literal U+FFFD or a wrong declaration) pays for a strict pass.
  */
 public final class CharsetDetector {
 
     /**
-     * A decoded body, the charset it was decoded with, and the hex SHA-256 of the text's UTF-8
-     * bytes (the page's {@code contentSha256}).
+     * A body's HTML, the charset it was read with, and the hex SHA-256 of its UTF-8 bytes (the
+     * page's {@code contentSha256}).
      */
-    public record Decoded(String text, Charset charset, String sha256) {
+    public record Decoded(Html html, Charset charset, String sha256) {
 
         static Decoded of(String text, Charset charset) {
-            return new Decoded(text, charset, ArticleId.sha256Hex(text));
+            return new Decoded(Html.of(text), charset, ArticleId.sha256Hex(text));
         }
     }
 
@@ -85,16 +87,19 @@ public final class CharsetDetector {
     }
 
     /**
-     * The body decoded with the charset, or null when the bytes are not valid in it. A text
-     * without U+FFFD decoded losslessly; for UTF-8 the body is then its UTF-8 already, ready to
-     * hash without encoding the text again. An incomplete sequence at the end (a cut body) is
-     * allowed.
+     * The body read in the charset, or null when the bytes are not valid in it. An incomplete
+     * sequence at the end (a cut body) is allowed and reads as U+FFFD.
      */
     private static @Nullable Decoded decodeAs(byte[] body, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            if (Utf8Validator.firstInvalid(body) == Utf8Validator.VALID) {
+                return new Decoded(Html.ofUtf8(body, 0, body.length), charset, ArticleId.sha256Hex(body));
+            }
+            return decodesCleanly(body, charset) ? Decoded.of(new String(body, charset), charset) : null;
+        }
         String text = new String(body, charset);
         if (text.indexOf('\uFFFD') < 0) {
-            return charset.equals(StandardCharsets.UTF_8)
-                    ? new Decoded(text, charset, ArticleId.sha256Hex(body)) : Decoded.of(text, charset);
+            return Decoded.of(text, charset);
         }
         return decodesCleanly(body, charset) ? Decoded.of(text, charset) : null;
     }

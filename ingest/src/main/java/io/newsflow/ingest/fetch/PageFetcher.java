@@ -3,6 +3,7 @@ package io.newsflow.ingest.fetch;
 import static java.util.Objects.requireNonNull;
 
 import io.newsflow.core.record.FetchOutcome;
+import io.newsflow.core.record.Html;
 import io.newsflow.ingest.frontier.UrlCanonicalizer;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.HttpFetcher;
@@ -11,6 +12,8 @@ import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
 import io.newsflow.core.record.UrlStatus;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +86,7 @@ public final class PageFetcher {
         }
         CharsetDetector.Decoded decoded = CharsetDetector.decode(body, response.headerCharset());
         String finalUrl = response.finalUrl().toString();
-        String html = decoded.text();
+        Html html = decoded.html();
         Page page = new Page(url, canonicalUrl(html, finalUrl, url), finalUrl, source, clock.instant(), status,
                 response.mediaType(), decoded.charset().name(), response.header("etag"), response.header("last-modified"),
                 decoded.sha256(), response.truncated(), html);
@@ -131,7 +134,7 @@ public final class PageFetcher {
     }
 
     /** rel=canonical when it names the same host (a cross-host canonical could be used to hijack keys), else the final URL. */
-    private static String canonicalUrl(String html, String finalUrl, String requested) {
+    private static String canonicalUrl(Html html, String finalUrl, String requested) {
         String fallback = UrlCanonicalizer.canonicalize(finalUrl);
         if (fallback == null) {
             fallback = requested;
@@ -153,20 +156,39 @@ public final class PageFetcher {
     /**
      * The page up to the end of its head. rel=canonical counts in the head only, as search engines
      * read it, and parsing just the head keeps a second full parse of every page off the fetch path.
+     * The end tag is looked for in the UTF-8 bytes, so a page kept as bytes is decoded up to there
+     * only: a tag is ASCII, and no byte of a multi-byte UTF-8 sequence is.
      */
-    static String head(String html) {
-        for (int at = html.indexOf("</"); at >= 0; at = html.indexOf("</", at + 2)) {
-            if (html.regionMatches(true, at + 2, "head", 0, 4)) {
+    static String head(Html html) {
+        ByteBuffer utf8 = html.utf8();
+        int n = utf8.limit();
+        for (int at = 0; at + 1 < n; at++) {
+            if (utf8.get(at) == '<' && utf8.get(at + 1) == '/' && isHead(utf8, at + 2)) {
                 int end = at + 6;
-                while (end < html.length() && isHtmlSpace(html.charAt(end))) {
+                while (end < n && isHtmlSpace((char) utf8.get(end))) {
                     end++;
                 }
-                if (end < html.length() && html.charAt(end) == '>') {
-                    return html.substring(0, end + 1);
+                if (end < n && utf8.get(end) == '>') {
+                    byte[] head = new byte[end + 1];
+                    utf8.get(head);
+                    return new String(head, StandardCharsets.UTF_8);
                 }
             }
         }
-        return html;
+        return html.text();
+    }
+
+    /** Whether the bytes from {@code at} are "head" in any case. */
+    private static boolean isHead(ByteBuffer bytes, int at) {
+        if (at + 4 > bytes.limit()) {
+            return false;
+        }
+        for (int k = 0; k < 4; k++) {
+            if ((bytes.get(at + k) | 0x20) != "head".charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHtmlSpace(char c) {

@@ -123,10 +123,9 @@ public final class WarcReplayer {
         if (canonical == null) {
             return "not_response";
         }
-        String html = decoded.text();
         Page page = new Page(url, canonical, url, source, response.date(), http.status(), mediaType,
                 decoded.charset().name(), http.headers().first("ETag").orElse(null),
-                http.headers().first("Last-Modified").orElse(null), decoded.sha256(), truncated, html);
+                http.headers().first("Last-Modified").orElse(null), decoded.sha256(), truncated, decoded.html());
         producer.send(new ProducerRecord<>(Topics.PAGES.name(), canonical, page), (meta, error) -> {
             if (error != null) {
                 LOG.warn("cannot publish {}: {}", canonical, error.toString());

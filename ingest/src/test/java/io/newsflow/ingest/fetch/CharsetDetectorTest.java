@@ -17,26 +17,26 @@ class CharsetDetectorTest {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] body = concat(bom, TEXT.getBytes(StandardCharsets.UTF_8));
         CharsetDetector.Decoded decoded = CharsetDetector.decode(body, "iso-8859-2");
-        assertEquals(TEXT, decoded.text());
+        assertEquals(TEXT, decoded.html().text());
         assertEquals(StandardCharsets.UTF_8, decoded.charset());
     }
 
     @Test
     void theHeaderCharsetIsUsedWhenTheBytesAgree() {
         Charset polish = Charset.forName("iso-8859-2");
-        assertEquals(TEXT, CharsetDetector.decode(TEXT.getBytes(polish), "ISO-8859-2").text());
+        assertEquals(TEXT, CharsetDetector.decode(TEXT.getBytes(polish), "ISO-8859-2").html().text());
     }
 
     @Test
     void aMetaDeclarationIsReadWhenTheHeaderHasNone() {
         Charset cyrillic = Charset.forName("windows-1251");
         String html = "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1251'></head><p>\u041c\u043e\u0441\u043a\u0432\u0430</p>";
-        assertEquals(html, CharsetDetector.decode(html.getBytes(cyrillic), null).text());
+        assertEquals(html, CharsetDetector.decode(html.getBytes(cyrillic), null).html().text());
     }
 
     @Test
     void anUnknownDeclarationFallsBackToUtf8() {
-        assertEquals(TEXT, CharsetDetector.decode(TEXT.getBytes(StandardCharsets.UTF_8), "utf-42").text());
+        assertEquals(TEXT, CharsetDetector.decode(TEXT.getBytes(StandardCharsets.UTF_8), "utf-42").html().text());
     }
 
     @Test
@@ -56,7 +56,7 @@ class CharsetDetectorTest {
         for (CharsetDetector.Decoded decoded : java.util.List.of(CharsetDetector.decode(full, null),
                 CharsetDetector.decode(cut, null), CharsetDetector.decode(literalReplacement, "utf-8"),
                 CharsetDetector.decode(bom, null), CharsetDetector.decode(polish, "iso-8859-2"))) {
-            assertEquals(ArticleId.sha256Hex(decoded.text()), decoded.sha256(), decoded.text());
+            assertEquals(ArticleId.sha256Hex(decoded.html().text()), decoded.sha256(), decoded.html().text());
         }
     }
 
@@ -64,7 +64,7 @@ class CharsetDetectorTest {
     void aLiteralReplacementCharacterIsStillUtf8() {
         String text = TEXT + " \uFFFD";
         CharsetDetector.Decoded decoded = CharsetDetector.decode(text.getBytes(StandardCharsets.UTF_8), null);
-        assertEquals(text, decoded.text());
+        assertEquals(text, decoded.html().text());
         assertEquals(StandardCharsets.UTF_8, decoded.charset());
     }
 
@@ -72,7 +72,7 @@ class CharsetDetectorTest {
     void bytesThatAreNotUtf8FallBackToWindows1252() {
         byte[] latin = "caf\u00e9 cr\u00e8me".getBytes(Charset.forName("windows-1252"));
         CharsetDetector.Decoded decoded = CharsetDetector.decode(latin, null);
-        assertEquals("caf\u00e9 cr\u00e8me", decoded.text());
+        assertEquals("caf\u00e9 cr\u00e8me", decoded.html().text());
         assertEquals(Charset.forName("windows-1252"), decoded.charset());
     }
 
@@ -81,7 +81,7 @@ class CharsetDetectorTest {
         Charset windows1252 = Charset.forName("windows-1252");
         String html = "<!DOCTYPE html><html><head><meta charset=\"windows-1252\"><title>\u201cCaf\u00e9\u201d \u2013 na\u00efve \u20ac5</title></head>";
         CharsetDetector.Decoded decoded = CharsetDetector.decode(html.getBytes(windows1252), null);
-        assertEquals(html, decoded.text());
+        assertEquals(html, decoded.html().text());
         assertEquals(windows1252, decoded.charset());
         assertEquals(ArticleId.sha256Hex(html), decoded.sha256());
     }
@@ -91,7 +91,7 @@ class CharsetDetectorTest {
         String html = "<html><head><meta charset=windows-1251></head><p>" + TEXT + "</p>";
         byte[] body = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, html.getBytes(StandardCharsets.UTF_8));
         CharsetDetector.Decoded decoded = CharsetDetector.decode(body, null);
-        assertEquals(html, decoded.text());
+        assertEquals(html, decoded.html().text());
         assertEquals(StandardCharsets.UTF_8, decoded.charset());
     }
 
@@ -104,7 +104,7 @@ class CharsetDetectorTest {
         byte[] body = html.getBytes(cyrillic);
         assertTrue(body.length > 64 * 1024 && body.length < CharsetDetector.META_SCAN_BYTES, "the meta sits past 64 KB");
         CharsetDetector.Decoded decoded = CharsetDetector.decode(body, null);
-        assertEquals(html, decoded.text());
+        assertEquals(html, decoded.html().text());
         assertEquals(cyrillic, decoded.charset());
     }
 
@@ -123,7 +123,7 @@ class CharsetDetectorTest {
         Charset windows1252 = Charset.forName("windows-1252");
         String html = "<html><head><meta charset=iso-8859-1></head><p>" + "x".repeat(20_000) + " cr\u00e8me br\u00fbl\u00e9e</p>";
         CharsetDetector.Decoded decoded = CharsetDetector.decode(html.getBytes(windows1252), "utf-8");
-        assertEquals(html, decoded.text());
+        assertEquals(html, decoded.html().text());
         assertEquals(windows1252, decoded.charset());
     }
 
@@ -132,7 +132,7 @@ class CharsetDetectorTest {
         String html = "<html><head><meta charset=utf-8></head><p>" + TEXT + "</p>";
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         CharsetDetector.Decoded decoded = CharsetDetector.decode(body, null);
-        assertEquals(html, decoded.text());
+        assertEquals(html, decoded.html().text());
         assertEquals(StandardCharsets.UTF_8, decoded.charset());
         assertEquals(ArticleId.sha256Hex(body), decoded.sha256());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsflow.core.record.Html;
 import io.newsflow.core.record.FetchOutcome;
 import io.newsflow.core.record.Link;
 import io.newsflow.core.record.Page;
@@ -112,10 +113,19 @@ class PageFetcherTest {
     @Test
     void readsRelCanonicalFromTheHeadOnly() {
         String html = "<html><HEAD ><link rel=canonical href=/a></head ><body><link rel=canonical href=/b><p>x</p></body></html>";
-        assertEquals("<html><HEAD ><link rel=canonical href=/a></head >", PageFetcher.head(html));
-        assertEquals("<p>no head end</p>", PageFetcher.head("<p>no head end</p>"));
-        assertEquals("<head></header></HeAd\n>", PageFetcher.head("<head></header></HeAd\n><p>x</p>"));
-        assertEquals("</head", PageFetcher.head("</head"));
+        assertEquals("<html><HEAD ><link rel=canonical href=/a></head >", PageFetcher.head(Html.of(html)));
+        assertEquals("<p>no head end</p>", PageFetcher.head(Html.of("<p>no head end</p>")));
+        assertEquals("<head></header></HeAd\n>", PageFetcher.head(Html.of("<head></header></HeAd\n><p>x</p>")));
+        assertEquals("</head", PageFetcher.head(Html.of("</head")));
+    }
+
+    @Test
+    void findsTheHeadEndInUtf8BytesAndDecodesUpToIt() {
+        String html = "<html><head><title>Zürich – Ça va</title></head><body><p>\u00e9t\u00e9 \ud83d\ude00</p></body></html>";
+        byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
+
+        assertEquals("<html><head><title>Zürich – Ça va</title></head>", PageFetcher.head(Html.ofUtf8(utf8, 0, utf8.length)));
+        assertEquals("<html><head><title>Zürich – Ça va</title></head>", PageFetcher.head(Html.of(html)));
     }
 
     @Test
