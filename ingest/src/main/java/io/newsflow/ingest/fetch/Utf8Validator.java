@@ -50,30 +50,37 @@ final class Utf8Validator {
     /** The length of the well-formed multi-byte sequence at {@code i}, or 0 when there is none. */
     private static int sequenceLength(byte[] bytes, int i, int n) {
         int lead = bytes[i] & 0xff;
+        int length;
+        // the range of the second byte: narrower after E0 and F0 (no overlong form), ED (no
+        // surrogate) and F4 (nothing above U+10FFFF)
+        int low = 0x80;
+        int high = 0xBF;
         if (lead >= 0xC2 && lead <= 0xDF) {
-            return i + 1 < n && continuation(bytes[i + 1]) ? 2 : 0;
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            low = lead == 0xE0 ? 0xA0 : low;
+            high = lead == 0xED ? 0x9F : high;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            low = lead == 0xF0 ? 0x90 : low;
+            high = lead == 0xF4 ? 0x8F : high;
+        } else {
+            return 0;
         }
-        if (lead >= 0xE0 && lead <= 0xEF) {
-            if (i + 2 >= n) {
+        if (i + length > n) {
+            return 0;
+        }
+        int second = bytes[i + 1] & 0xff;
+        if (second < low || second > high) {
+            return 0;
+        }
+        for (int k = 2; k < length; k++) {
+            if (!continuation(bytes[i + k])) {
                 return 0;
             }
-            int second = bytes[i + 1] & 0xff;
-            // E0 needs A0..BF (no overlong form), ED needs 80..9F (no surrogate)
-            int low = lead == 0xE0 ? 0xA0 : 0x80;
-            int high = lead == 0xED ? 0x9F : 0xBF;
-            return second >= low && second <= high && continuation(bytes[i + 2]) ? 3 : 0;
         }
-        if (lead >= 0xF0 && lead <= 0xF4) {
-            if (i + 3 >= n) {
-                return 0;
-            }
-            int second = bytes[i + 1] & 0xff;
-            // F0 needs 90..BF (no overlong form), F4 needs 80..8F (nothing above U+10FFFF)
-            int low = lead == 0xF0 ? 0x90 : 0x80;
-            int high = lead == 0xF4 ? 0x8F : 0xBF;
-            return second >= low && second <= high && continuation(bytes[i + 2]) && continuation(bytes[i + 3]) ? 4 : 0;
-        }
-        return 0;
+        return length;
     }
 
     private static boolean continuation(byte b) {
