@@ -64,7 +64,7 @@ public final class Html {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o == this || o instanceof Html other && text().equals(other.text());
     }
 
