@@ -36,8 +36,10 @@ public final class CharsetDetector {
      */
     public record Decoded(Html html, Charset charset, String sha256) {
 
+        /** The text encoded once: the record carries these bytes, and the hash is theirs. */
         static Decoded of(String text, Charset charset) {
-            return new Decoded(Html.of(text), charset, ArticleId.sha256Hex(text));
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            return new Decoded(Html.ofUtf8(utf8, 0, utf8.length), charset, ArticleId.sha256Hex(utf8));
         }
     }
 
