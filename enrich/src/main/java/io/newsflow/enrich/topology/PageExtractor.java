@@ -1,5 +1,6 @@
 package io.newsflow.enrich.topology;
 
+import io.newsflow.core.record.Html;
 import io.newsflow.enrich.extract.Extraction;
 
 /**
@@ -9,5 +10,5 @@ import io.newsflow.enrich.extract.Extraction;
 @FunctionalInterface
 interface PageExtractor {
 
-    Extraction extract(String html, String url);
+    Extraction extract(Html html, String url);
 }
