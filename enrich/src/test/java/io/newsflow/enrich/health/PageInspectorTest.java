@@ -3,8 +3,10 @@ package io.newsflow.enrich.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.newsflow.core.record.ArticleId;
+import io.newsflow.core.record.Html;
 import io.newsflow.core.record.Page;
 import io.newsflow.enrich.extract.ArticleExtractor;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,15 @@ class PageInspectorTest {
         Page page = new Page("https://news.example/a", "https://news.example/a", "https://news.example/a", "t", Instant.EPOCH,
                 200, "text/html", "UTF-8", null, null, ArticleId.sha256Hex(html), false, html);
         return inspector.judge(page, extractor.extract(html, page.finalUrl()));
+    }
+
+    // as enrich holds a page read from the pages topic
+    private PageQuality judgeUtf8(String html) {
+        byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
+        Html body = Html.ofUtf8(utf8, 0, utf8.length);
+        Page page = new Page("https://news.example/a", "https://news.example/a", "https://news.example/a", "t", Instant.EPOCH,
+                200, "text/html", "UTF-8", null, null, ArticleId.sha256Hex(html), false, body);
+        return inspector.judge(page, extractor.extract(body, page.finalUrl()));
     }
 
     @Test
@@ -50,5 +61,18 @@ class PageInspectorTest {
     @Test
     void aShortPageWithoutThoseWordsIsPoorNotBlocked() {
         assertEquals(PageQuality.POOR, judge("<html><head><title>Photos</title></head><body><p>Pictures of the week.</p></body></html>"));
+    }
+
+    @Test
+    void aChallengeHeldAsUtf8BytesIsBlocked() {
+        assertEquals(PageQuality.BLOCKED, judgeUtf8(HealthPages.challenge()));
+    }
+
+    @Test
+    void theHeadSearchedForMarkersIsCountedInCharactersNotBytes() {
+        // 40,000 two-byte characters: past 64 K in bytes, well inside the 64 K characters searched
+        String padded = HealthPages.challenge().replace("<head>", "<head><!-- " + "\u00e9".repeat(40_000) + " -->");
+
+        assertEquals(PageQuality.BLOCKED, judgeUtf8(padded));
     }
 }
