@@ -1,5 +1,7 @@
 package io.newsflow.enrich;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -10,8 +12,16 @@ public final class DevSet {
     private DevSet() {
     }
 
+    /** The dev set's directory; the calling test is skipped, saying why, when it is absent (as in a user's clone). */
+    public static Path require() {
+        Path dev = find();
+        assumeTrue(dev != null, "skipped: shared/data/extraction/aeb-dev not found next to the repository "
+                + "(the public dev pages are not part of the repo)");
+        return dev;
+    }
+
     /** {@code shared/data/extraction/aeb-dev} in the working directory or an ancestor (tests run in the module directory), or null. */
-    public static @Nullable Path find() {
+    private static @Nullable Path find() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/data/extraction/aeb-dev");
             if (Files.isRegularFile(candidate.resolve("ground-truth.json")) && Files.isDirectory(candidate.resolve("html"))) {

@@ -2,7 +2,6 @@ package io.newsflow.enrich.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.newsflow.core.record.Html;
 import io.newsflow.enrich.DevSet;
@@ -20,9 +19,7 @@ class ArticleExtractorDevSetTest {
 
     @Test
     void aPageReadFromItsUtf8BytesExtractsAsItsText() throws IOException {
-        Path dev = DevSet.find();
-        assumeTrue(dev != null, "skipped: shared/data/extraction/aeb-dev not found next to the repository "
-                + "(the public dev pages are not part of the repo)");
+        Path dev = DevSet.require();
         Map<String, String> pages = HtmlPages.read(dev.resolve("html"));
         assertFalse(pages.isEmpty(), "no pages in " + dev);
         ArticleExtractor extractor = new ArticleExtractor();

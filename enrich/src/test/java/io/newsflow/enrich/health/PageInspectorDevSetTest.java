@@ -1,7 +1,6 @@
 package io.newsflow.enrich.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.core.json.JsonCodec;
@@ -30,9 +29,7 @@ class PageInspectorDevSetTest {
 
     @Test
     void judgesNoRealArticleOfTheDevSetBlocked() throws IOException {
-        Path dev = DevSet.find();
-        assumeTrue(dev != null, "skipped: shared/data/extraction/aeb-dev not found next to the repository "
-                + "(the public dev pages are not part of the repo)");
+        Path dev = DevSet.require();
         Map<String, String> html = HtmlPages.read(dev.resolve("html"));
         JsonNode gold = JsonCodec.MAPPER.readTree(dev.resolve("ground-truth.json").toFile());
         PageInspector inspector = new PageInspector(MIN_CHARS);

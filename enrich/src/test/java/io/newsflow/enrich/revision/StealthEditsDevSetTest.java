@@ -2,7 +2,6 @@ package io.newsflow.enrich.revision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.newsflow.core.record.ArticleSnapshot;
 import io.newsflow.enrich.DevSet;
@@ -37,9 +36,7 @@ class StealthEditsDevSetTest {
 
     @Test
     void rerenderedPagesPublishNothingAndAnAddedSentenceIsARevision() throws IOException {
-        Path dev = DevSet.find();
-        assumeTrue(dev != null, "skipped: shared/data/extraction/aeb-dev not found next to the repository "
-                + "(the public dev pages are not part of the repo)");
+        Path dev = DevSet.require();
         Map<String, String> pages = HtmlPages.read(dev.resolve("html"));
         ArticleExtractor extractor = new ArticleExtractor();
         int articles = 0;
