@@ -1,9 +1,7 @@
 package io.newsflow.benchmarks;
 
-import io.newsflow.core.record.Html;
 import io.newsflow.enrich.extract.ArticleExtractor;
 import io.newsflow.enrich.extract.Extraction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
@@ -19,11 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/**
- * Main-content extraction per page, beside bare jsoup parsing of the same page; and from the page's
- * UTF-8 bytes, as enrich reads a page record, parsed as they are decoded or decoded to a
- * {@code String} first (what enrich did until 2026-12-07).
- */
+/** Main-content extraction per page, beside bare jsoup parsing of the same page. */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -36,14 +30,12 @@ public class ExtractionBenchmark {
     public String dir;
 
     private List<String> pages;
-    private List<byte[]> utf8;
     private final ArticleExtractor extractor = new ArticleExtractor();
     private int next;
 
     @Setup
     public void load() {
         pages = BenchmarkPages.load(dir);
-        utf8 = pages.stream().map(page -> page.getBytes(StandardCharsets.UTF_8)).toList();
     }
 
     private String nextPage() {
@@ -55,22 +47,6 @@ public class ExtractionBenchmark {
     @Benchmark
     public Extraction extract() {
         return extractor.extract(nextPage(), "https://example.org/article");
-    }
-
-    private Html nextUtf8() {
-        byte[] page = utf8.get(next);
-        next = (next + 1) % utf8.size();
-        return Html.ofUtf8(page, 0, page.length);
-    }
-
-    @Benchmark
-    public Extraction extractUtf8() {
-        return extractor.extract(nextUtf8(), "https://example.org/article");
-    }
-
-    @Benchmark
-    public Extraction extractUtf8DecodedFirst() {
-        return extractor.extract(nextUtf8().text(), "https://example.org/article");
     }
 
     @Benchmark

@@ -4,10 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -54,21 +50,6 @@ public final class Html {
             text = t;
         }
         return t;
-    }
-
-    /**
-     * The HTML as characters to read once. A page not decoded yet is decoded as it is read, so a
-     * parser that reads it never holds the whole page as a {@code String}: extracting an AEB page
-     * this way took 1.39 ms of CPU and 1.0 MB of allocation, against 1.58 ms and 1.7 MB for
-     * decoding it first (docs/performance.md). Invalid sequences read as {@link #text()} reads them.
-     */
-    public Reader reader() {
-        String t = text;
-        if (t != null) {
-            return new StringReader(t);
-        }
-        Utf8 b = requireNonNull(utf8);
-        return new InputStreamReader(new ByteArrayInputStream(b.bytes, b.offset, b.length), StandardCharsets.UTF_8);
     }
 
     /** The UTF-8 bytes, as a read-only buffer of its own from position 0. */

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class HtmlTest {
@@ -48,43 +45,8 @@ class HtmlTest {
     }
 
     @Test
-    void theReaderGivesTheTextInEitherForm() throws IOException {
-        byte[] utf8 = TEXT.getBytes(StandardCharsets.UTF_8);
-
-        assertEquals(TEXT, read(Html.ofUtf8(utf8, 0, utf8.length).reader()));
-        assertEquals(TEXT, read(Html.of(TEXT).reader()));
-    }
-
-    @Test
-    void theReaderReplacesInvalidBytesAsTheTextDoes() throws IOException {
-        // mangled UTF-8 of mixed scripts, cut at random points: the decoder behind the reader and
-        // the one behind String must agree on every replacement
-        byte[] valid = "Ma\u00efa \u4e16\u754c \ud83d\udcf0 \u0416 plain ascii".repeat(40).getBytes(StandardCharsets.UTF_8);
-        Random random = new Random(17);
-        for (int i = 0; i < 2_000; i++) {
-            byte[] bytes = valid.clone();
-            for (int flips = random.nextInt(4); flips >= 0; flips--) {
-                bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
-            }
-            int from = random.nextInt(8);
-            int length = random.nextInt(bytes.length - from);
-            String expected = new String(bytes, from, length, StandardCharsets.UTF_8);
-            assertEquals(expected, read(Html.ofUtf8(bytes, from, length).reader()), "input " + i);
-        }
-    }
-
-    @Test
     void aSliceOutsideTheArrayIsRefused() {
         assertThrows(IndexOutOfBoundsException.class, () -> Html.ofUtf8(new byte[4], 2, 3));
-    }
-
-    private static String read(Reader reader) throws IOException {
-        StringBuilder out = new StringBuilder();
-        char[] buffer = new char[64];
-        for (int n; (n = reader.read(buffer)) >= 0; ) {
-            out.append(buffer, 0, n);
-        }
-        return out.toString();
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -3,12 +3,11 @@ package io.newsflow.enrich.extract;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newsflow.core.record.Html;
 import java.util.ArrayList;
 import java.util.List;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,17 +26,9 @@ public final class ArticleExtractor {
     private static final int MIN_BODY_CHARS = 50;
 
     public Extraction extract(String html, String url) {
-        return extract(Html.of(requireNonNull(html, "html")), url);
-    }
-
-    /**
-     * Parses the page from {@link Html#reader()}: a page that arrived as UTF-8 bytes is decoded as
-     * jsoup reads it, never held whole as a {@code String}.
-     */
-    public Extraction extract(Html html, String url) {
         requireNonNull(html, "html");
         requireNonNull(url, "url");
-        Document doc = Parser.htmlParser().parseInput(html.reader(), url);
+        Document doc = Jsoup.parse(html, url);
         MetadataReader meta = new MetadataReader(doc);
         String title = meta.title();
         List<String> authors = meta.authors();

@@ -1,11 +1,7 @@
 package io.newsflow.enrich.health;
 
-import io.newsflow.core.record.Html;
 import io.newsflow.core.record.Page;
 import io.newsflow.enrich.extract.Extraction;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
@@ -41,7 +37,7 @@ public final class PageInspector {
     }
 
     public PageQuality judge(Page page, Extraction extraction) {
-        if (looksBlocked(page.body(), extraction)) {
+        if (looksBlocked(page.html(), extraction)) {
             return PageQuality.BLOCKED;
         }
         boolean good = extraction.isArticle() && !extraction.title().isBlank() && extraction.publishedAt() != null
@@ -49,12 +45,12 @@ public final class PageInspector {
         return good ? PageQuality.GOOD : PageQuality.POOR;
     }
 
-    private boolean looksBlocked(Html html, Extraction extraction) {
+    private boolean looksBlocked(String html, Extraction extraction) {
         int textLength = extraction.text().length();
         if (textLength >= 2 * minChars) {
             return false;
         }
-        String head = head(html).toLowerCase(Locale.ROOT);
+        String head = html.substring(0, Math.min(html.length(), HEAD_CHARS)).toLowerCase(Locale.ROOT);
         for (String marker : CHALLENGE_MARKERS) {
             if (head.contains(marker)) {
                 return true;
@@ -76,19 +72,5 @@ public final class PageInspector {
             }
         }
         return hits >= 2;
-    }
-
-    // only the head is read: a page enrich got as UTF-8 bytes is never decoded whole for this
-    private static String head(Html html) {
-        char[] head = new char[HEAD_CHARS];
-        int length = 0;
-        try (Reader reader = html.reader()) {
-            for (int n; length < head.length && (n = reader.read(head, length, head.length - length)) > 0; ) {
-                length += n;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading a page held in memory", e);
-        }
-        return new String(head, 0, length);
     }
 }

@@ -46,7 +46,7 @@ final class ExtractProcessor implements FixedKeyProcessor<String, Page, Extracte
             LOG.debug("skipped {}: {}", record.key(), skip.tag());
             return;
         }
-        Extraction extraction = extractor.extract(page.body(), page.finalUrl());
+        Extraction extraction = extractor.extract(page.html(), page.finalUrl());
         metrics.extract.record(System.nanoTime() - start, NANOSECONDS);
         if (!extraction.isArticle()) {
             metrics.skipped(SkipReason.NO_TEXT);

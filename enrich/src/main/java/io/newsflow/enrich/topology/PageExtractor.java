@@ -1,6 +1,5 @@
 package io.newsflow.enrich.topology;
 
-import io.newsflow.core.record.Html;
 import io.newsflow.enrich.extract.Extraction;
 
 /**
@@ -10,5 +9,5 @@ import io.newsflow.enrich.extract.Extraction;
 @FunctionalInterface
 interface PageExtractor {
 
-    Extraction extract(Html html, String url);
+    Extraction extract(String html, String url);
 }

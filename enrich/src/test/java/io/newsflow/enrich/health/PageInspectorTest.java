@@ -27,7 +27,7 @@ class PageInspectorTest {
         Html body = Html.ofUtf8(utf8, 0, utf8.length);
         Page page = new Page("https://news.example/a", "https://news.example/a", "https://news.example/a", "t", Instant.EPOCH,
                 200, "text/html", "UTF-8", null, null, ArticleId.sha256Hex(html), false, body);
-        return inspector.judge(page, extractor.extract(body, page.finalUrl()));
+        return inspector.judge(page, extractor.extract(html, page.finalUrl()));
     }
 
     @Test
