@@ -16,15 +16,16 @@ class PageInspectorTest {
     private final ArticleExtractor extractor = new ArticleExtractor();
 
     private PageQuality judge(String html) {
-        Page page = new Page("https://news.example/a", "https://news.example/a", "https://news.example/a", "t", Instant.EPOCH,
-                200, "text/html", "UTF-8", null, null, ArticleId.sha256Hex(html), false, html);
-        return inspector.judge(page, extractor.extract(html, page.finalUrl()));
+        return judge(html, Html.of(html));
     }
 
     // as enrich holds a page read from the pages topic
     private PageQuality judgeUtf8(String html) {
         byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
-        Html body = Html.ofUtf8(utf8, 0, utf8.length);
+        return judge(html, Html.ofUtf8(utf8, 0, utf8.length));
+    }
+
+    private PageQuality judge(String html, Html body) {
         Page page = new Page("https://news.example/a", "https://news.example/a", "https://news.example/a", "t", Instant.EPOCH,
                 200, "text/html", "UTF-8", null, null, ArticleId.sha256Hex(html), false, body);
         return inspector.judge(page, extractor.extract(html, page.finalUrl()));
