@@ -1,5 +1,6 @@
 package io.newsflow.app.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.newsflow.enrich.extract.ArticleExtractor;
 import io.newsflow.enrich.story.Signature;
 import io.newsflow.enrich.story.StorySigner;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,19 @@ class NearCopiesTest {
         assertEquals("<div><p class=x>short</p><P>the longest <b>one</b> " + NearCopies.sentence(3) + "</P><p>mid one</p></div>",
                 pages.html(3));
         assertNotEquals(pages.html(3), pages.html(4));
+    }
+
+    @Test
+    void theSiteServesEachPageAsItsUtf8Encoding() throws IOException {
+        NearCopies pages = new NearCopies(List.of("<p>Zürich – “ça va” 東京</p><p>x</p>", "<div>no paragraph €</div>"));
+
+        for (int page = 0; page < 6; page++) {
+            ByteArrayOutputStream served = new ByteArrayOutputStream();
+            pages.writeUtf8(page, served);
+            byte[] expected = pages.html(page).getBytes(StandardCharsets.UTF_8);
+            assertArrayEquals(expected, served.toByteArray(), "page " + page);
+            assertEquals(expected.length, pages.utf8Length(page), "page " + page);
+        }
     }
 
     @Test
