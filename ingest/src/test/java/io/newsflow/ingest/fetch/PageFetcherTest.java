@@ -111,6 +111,14 @@ class PageFetcherTest {
     }
 
     @Test
+    void takesTheFirstCanonicalLinkOfTheHeadNotMarkupInsideItsScripts() {
+        site.html("/c", "<html><head><script>document.write('<link rel=canonical href=/from-script>')</script>"
+                + "<base href='/section/'><link rel=\"Canonical\" href='first.html'><link rel=canonical href='/second.html'>"
+                + "</head><body><p>x</p></body></html>");
+        assertEquals(site.url("/section/first.html"), fetch(site.url("/c"), "t", null).page().canonicalUrl());
+    }
+
+    @Test
     void readsRelCanonicalFromTheHeadOnly() {
         String html = "<html><HEAD ><link rel=canonical href=/a></head ><body><link rel=canonical href=/b><p>x</p></body></html>";
         assertEquals("<html><HEAD ><link rel=canonical href=/a></head >", PageFetcher.head(Html.of(html)));
