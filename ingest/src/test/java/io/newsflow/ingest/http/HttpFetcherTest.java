@@ -189,6 +189,16 @@ class HttpFetcherTest {
     }
 
     @Test
+    void sizesTheBodyBufferByTheDeclaredLengthOnlyWithinTheCapAndWhenNotEncoded() {
+        int cap = 10 * 1024 * 1024;
+        assertEquals(150_000, HttpFetcher.initialCapacity(150_000, null, cap));
+        assertEquals(1 << 20, HttpFetcher.initialCapacity(5L * 1024 * 1024 * 1024, null, cap), "a declared 5 GiB is not believed");
+        assertEquals(1000, HttpFetcher.initialCapacity(5000, null, 1000), "never past the page cap");
+        assertEquals(64 * 1024, HttpFetcher.initialCapacity(-1, null, cap), "no declared length");
+        assertEquals(64 * 1024, HttpFetcher.initialCapacity(150_000, "gzip", cap), "the length is of the compressed body");
+    }
+
+    @Test
     void readsNoBodyTheCallerDoesNotWant() throws Exception {
         site.serve("/image.png", "image/png", new byte[] {1, 2, 3});
         HttpResponseData response = http.get(URI.create(site.url("/image.png")), Map.of(), "text/html"::equals);
