@@ -51,10 +51,11 @@ final class BenchSite implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
+            NearCopies.Utf8Page body = pages.utf8(index);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, pages.utf8Length(index));
+            exchange.sendResponseHeaders(200, body.length());
             try (OutputStream out = exchange.getResponseBody()) {
-                pages.writeUtf8(index, out);
+                body.writeTo(out);
             }
         }
     }

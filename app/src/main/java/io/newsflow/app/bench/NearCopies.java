@@ -61,24 +61,27 @@ final class NearCopies {
         return html.substring(0, at) + " " + sentence(page) + html.substring(at);
     }
 
-    /** The length of {@link #html(int) page} {@code page} in UTF-8. */
-    int utf8Length(int page) {
+    /** {@link #html(int) Page} {@code page} as UTF-8, from the bytes encoded once: its sentence is made once per call. */
+    Utf8Page utf8(int page) {
         int index = page % pages.size();
-        return utf8[index].length + (page < pages.size() ? 0 : 1 + sentence(page).length());
+        if (page < pages.size()) {
+            return new Utf8Page(utf8[index], utf8[index].length, new byte[0]);
+        }
+        return new Utf8Page(utf8[index], utf8InsertAt[index], (" " + sentence(page)).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Writes {@link #html(int) page} {@code page} as UTF-8, from the bytes encoded once. */
-    void writeUtf8(int page, OutputStream out) throws IOException {
-        int index = page % pages.size();
-        byte[] bytes = utf8[index];
-        if (page < pages.size()) {
-            out.write(bytes);
-            return;
+    /** A page's bytes with {@code inserted} written in at byte {@code at}. */
+    record Utf8Page(byte[] page, int at, byte[] inserted) {
+
+        int length() {
+            return page.length + inserted.length;
         }
-        int at = utf8InsertAt[index];
-        out.write(bytes, 0, at);
-        out.write((" " + sentence(page)).getBytes(StandardCharsets.US_ASCII));
-        out.write(bytes, at, bytes.length - at);
+
+        void writeTo(OutputStream out) throws IOException {
+            out.write(page, 0, at);
+            out.write(inserted);
+            out.write(page, at, page.length - at);
+        }
     }
 
     /** A sentence no other page has: {@link #WORDS} words of letters and digits, each naming the page. */

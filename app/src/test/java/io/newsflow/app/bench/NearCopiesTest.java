@@ -39,11 +39,12 @@ class NearCopiesTest {
         NearCopies pages = new NearCopies(List.of("<p>Zürich – “ça va” 東京</p><p>x</p>", "<div>no paragraph €</div>"));
 
         for (int page = 0; page < 6; page++) {
+            NearCopies.Utf8Page body = pages.utf8(page);
             ByteArrayOutputStream served = new ByteArrayOutputStream();
-            pages.writeUtf8(page, served);
+            body.writeTo(served);
             byte[] expected = pages.html(page).getBytes(StandardCharsets.UTF_8);
             assertArrayEquals(expected, served.toByteArray(), "page " + page);
-            assertEquals(expected.length, pages.utf8Length(page), "page " + page);
+            assertEquals(expected.length, body.length(), "page " + page);
         }
     }
 
