@@ -23,9 +23,9 @@ import java.util.stream.Stream;
  * {@code -XX:-TieredCompilation}, for instance), so the time is kept per thread: one that stops
  * takes its time with it, and summing the threads alive at each end would count that time as a
  * loss. Its time after the start is not seen, so the figure is then a lower bound: in
- * {@code bench pipeline} it missed a third of the compiler's CPU. {@code ./newsflow} therefore runs
- * the benches with {@code -XX:-UseDynamicNumberOfCompilerThreads}, which keeps every compiler thread
- * alive. Where {@code /proc} is not readable, the elapsed figure stands in for it.
+ * {@code bench pipeline} it missed a third to a half of the compiler's CPU. {@code ./newsflow}
+ * therefore runs the benches with {@code -XX:-UseDynamicNumberOfCompilerThreads}, which keeps every
+ * compiler thread alive. Where {@code /proc} is not readable, the elapsed figure stands in for it.
  */
 final class CompilerCpu {
 
