@@ -56,6 +56,18 @@ class EnrichServiceTest {
     }
 
     @Test
+    void theStreamsProducerBatchesArticlesTogetherUnlessTheOperatorSaysOtherwise() {
+        Properties kafka = new Properties();
+        kafka.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+        StreamsConfig standard = new StreamsConfig(EnrichService.streamsConfig(config(), kafka, new SimpleMeterRegistry()));
+        kafka.put(ProducerConfig.BATCH_SIZE_CONFIG, "32768");
+        StreamsConfig operator = new StreamsConfig(EnrichService.streamsConfig(config(), kafka, new SimpleMeterRegistry()));
+
+        assertEquals(256 * 1024, standard.getProducerConfigs("c").get(ProducerConfig.BATCH_SIZE_CONFIG));
+        assertEquals("32768", operator.getProducerConfigs("c").get(ProducerConfig.BATCH_SIZE_CONFIG));
+    }
+
+    @Test
     void anOperatorsCompressionTypeReachesTheStreamsProducers() {
         Properties kafka = new Properties();
         kafka.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
