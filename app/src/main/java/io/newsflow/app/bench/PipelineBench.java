@@ -86,9 +86,10 @@ public final class PipelineBench {
      * the extract step per page plus the tag step per article in the peak phase, storyMsPerArticle
      * the mean time of the story step per article in the same phase, and storyToEnrichRatio the one
      * over the other. compiler says how the JVM compiled ({@code c2} as {@code ./newsflow} runs it,
-     * or {@code tiered}). peakHeapMb is the most heap in use, which G1 lets grow towards the maximum
-     * before it collects; peakLiveHeapMb the most a full collection left while the pipeline ran flat
-     * out, broker and bench site included; benchLiveHeapMb what a full collection left before the
+     * or {@code tiered}), gc its garbage collector ({@code parallel} as {@code ./newsflow} runs it, or
+     * {@code g1}) and hugePages whether the heap asked for transparent huge pages. peakHeapMb is the
+     * most heap in use, which the collector lets grow before it collects; peakLiveHeapMb the most a
+     * full collection left while the pipeline ran flat out, broker and bench site included; benchLiveHeapMb what a full collection left before the
      * pipeline started: the bench's pages, its site and the broker.
      */
     public record Result(
@@ -114,7 +115,9 @@ public final class PipelineBench {
             double enrichMsPerArticle,
             double storyMsPerArticle,
             double storyToEnrichRatio,
-            String compiler) {
+            String compiler,
+            String gc,
+            boolean hugePages) {
     }
 
     private static final int PARSE_ROUNDS = 3;
@@ -283,7 +286,8 @@ public final class PipelineBench {
                         Decimals.round(kafkaOnly, 1), Decimals.round(parseOnly, 1),
                         Decimals.round(throughput / kafkaOnly, 3), Decimals.round(throughput / parseOnly, 3),
                         Decimals.round(peak.steps().enrichMs(), 3), Decimals.round(peak.steps().storyMs(), 3),
-                        Decimals.round(peak.steps().storyMs() / peak.steps().enrichMs(), 4), CompilerCpu.mode());
+                        Decimals.round(peak.steps().storyMs() / peak.steps().enrichMs(), 4), CompilerCpu.mode(),
+                        Collector.name(), Collector.transparentHugePages());
             }
         }
     }

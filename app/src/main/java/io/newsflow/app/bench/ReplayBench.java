@@ -62,7 +62,9 @@ public final class ReplayBench {
      * replay's WARC file, publishSeconds the part of its seconds spent reading and publishing it,
      * stored the rows of its pages in the store. cpuMsPerPage is the CPU time of the whole process
      * (broker, replay, enrich, sink) per measured page, jitMsPerPage the JIT compiler's part of it,
-     * compiler how the JVM compiled ({@code c2} as {@code ./newsflow} runs it, or {@code tiered}).
+     * compiler how the JVM compiled ({@code c2} as {@code ./newsflow} runs it, or {@code tiered}),
+     * gc its garbage collector ({@code parallel} as {@code ./newsflow} runs it, or {@code g1}) and
+     * hugePages whether the heap asked for transparent huge pages.
      */
     public record Result(
             int warmupPages,
@@ -76,7 +78,9 @@ public final class ReplayBench {
             double pagesPerSecond,
             double cpuMsPerPage,
             double jitMsPerPage,
-            String compiler) {
+            String compiler,
+            String gc,
+            boolean hugePages) {
     }
 
     private static final OperatingSystemMXBean PROCESS =
@@ -162,7 +166,7 @@ public final class ReplayBench {
                         settings.pages(), measured.stored(), warcBytes, Decimals.round(measured.publishSeconds(), 2),
                         Decimals.round(measured.seconds(), 2), Decimals.round(measured.rate(settings.pages()), 1),
                         Decimals.round(measured.cpuMsPerPage(), 2), Decimals.round(measured.jitMsPerPage(), 2),
-                        CompilerCpu.mode());
+                        CompilerCpu.mode(), Collector.name(), Collector.transparentHugePages());
             }
         }
     }

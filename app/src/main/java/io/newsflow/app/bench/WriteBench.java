@@ -55,7 +55,8 @@ public final class WriteBench {
      * and the JIT compiler's CPU seconds during the measured inserts (how settled the warm-up left it).
      */
     public record Result(String backend, int warmupRows, double warmupRowsPerSecond, int rows, int batchSize, int writers,
-            double insertRowsPerSecond, double replayRowsPerSecond, double insertJitCpuSeconds, String compiler) {
+            double insertRowsPerSecond, double replayRowsPerSecond, double insertJitCpuSeconds, String compiler,
+            String gc, boolean hugePages) {
 
         /** One JSON line, as every newsflow bench prints. */
         public Map<String, Object> json() {
@@ -71,6 +72,8 @@ public final class WriteBench {
             out.put("replay_rows_per_s", Math.round(replayRowsPerSecond));
             out.put("insert_jit_cpu_s", Decimals.round(insertJitCpuSeconds, 2));
             out.put("compiler", compiler);
+            out.put("gc", gc);
+            out.put("huge_pages", hugePages);
             return out;
         }
     }
@@ -100,7 +103,8 @@ public final class WriteBench {
             // SQLite takes one writer whatever was asked
             int used = store instanceof ParallelArticleStore ? settings.writers() : 1;
             return new Result(database.dialect().name().toLowerCase(java.util.Locale.ROOT), settings.warmupRows(), warmup,
-                    settings.rows(), settings.batchSize(), used, insert, replay, jitNanos / 1e9, CompilerCpu.mode());
+                    settings.rows(), settings.batchSize(), used, insert, replay, jitNanos / 1e9, CompilerCpu.mode(),
+                    Collector.name(), Collector.transparentHugePages());
         }
     }
 

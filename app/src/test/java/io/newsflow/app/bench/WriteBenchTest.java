@@ -36,6 +36,8 @@ class WriteBenchTest {
                 json::toString);
         assertTrue(result.insertJitCpuSeconds() >= 0, json::toString);
         assertEquals(CompilerCpu.mode(), json.get("compiler"));
+        assertEquals(Collector.name(), json.get("gc"));
+        assertEquals(Collector.transparentHugePages(), json.get("huge_pages"));
     }
 
     @Test
