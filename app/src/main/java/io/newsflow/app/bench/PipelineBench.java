@@ -89,8 +89,9 @@ public final class PipelineBench {
      * or {@code tiered}), gc its garbage collector ({@code parallel} as {@code ./newsflow} runs it, or
      * {@code g1}) and hugePages whether the heap asked for transparent huge pages. peakHeapMb is the
      * most heap in use, which the collector lets grow before it collects; peakLiveHeapMb the most a
-     * full collection left while the pipeline ran flat out, broker and bench site included; benchLiveHeapMb what a full collection left before the
-     * pipeline started: the bench's pages, its site and the broker.
+     * full collection left while the pipeline ran flat out, broker and bench site included;
+     * benchLiveHeapMb what a full collection left before the pipeline started: the bench's pages,
+     * its site and the broker.
      */
     public record Result(
             int warmupPages,
