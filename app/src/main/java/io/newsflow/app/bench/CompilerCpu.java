@@ -1,6 +1,5 @@
 package io.newsflow.app.bench;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
@@ -38,21 +37,6 @@ final class CompilerCpu {
     private CompilerCpu(Map<String, Long> startByThread, long startElapsedNanos) {
         this.startByThread = startByThread;
         this.startElapsedNanos = startElapsedNanos;
-    }
-
-    /**
-     * How this JVM compiles: {@code c2} (tiered compilation off), {@code c1} (tiered, stopping
-     * before C2) or {@code tiered}, so a figure says which it was measured under.
-     */
-    static String mode() {
-        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        if (vm == null) {
-            return "unknown";
-        }
-        if (!Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue())) {
-            return "c2";
-        }
-        return Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) < 4 ? "c1" : "tiered";
     }
 
     static CompilerCpu start() {

@@ -1,5 +1,6 @@
 package io.newsflow.app.bench;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -85,9 +86,7 @@ public final class PipelineBench {
      * it the JIT compiler threads used, in the same phase. enrichMsPerArticle is the mean time of
      * the extract step per page plus the tag step per article in the peak phase, storyMsPerArticle
      * the mean time of the story step per article in the same phase, and storyToEnrichRatio the one
-     * over the other. compiler says how the JVM compiled ({@code c2} as {@code ./newsflow} runs it,
-     * or {@code tiered}), gc its garbage collector ({@code parallel} as {@code ./newsflow} runs it, or
-     * {@code g1}) and hugePages whether the heap asked for transparent huge pages. peakHeapMb is the
+     * over the other; jvm the settings it ran under. peakHeapMb is the
      * most heap in use, which the collector lets grow before it collects; peakLiveHeapMb the most a
      * full collection left while the pipeline ran flat out, broker and bench site included;
      * benchLiveHeapMb what a full collection left before the pipeline started: the bench's pages,
@@ -116,9 +115,7 @@ public final class PipelineBench {
             double enrichMsPerArticle,
             double storyMsPerArticle,
             double storyToEnrichRatio,
-            String compiler,
-            String gc,
-            boolean hugePages) {
+            @JsonUnwrapped JvmMode jvm) {
     }
 
     private static final int PARSE_ROUNDS = 3;
@@ -287,8 +284,7 @@ public final class PipelineBench {
                         Decimals.round(kafkaOnly, 1), Decimals.round(parseOnly, 1),
                         Decimals.round(throughput / kafkaOnly, 3), Decimals.round(throughput / parseOnly, 3),
                         Decimals.round(peak.steps().enrichMs(), 3), Decimals.round(peak.steps().storyMs(), 3),
-                        Decimals.round(peak.steps().storyMs() / peak.steps().enrichMs(), 4), CompilerCpu.mode(),
-                        Collector.name(), Collector.transparentHugePages());
+                        Decimals.round(peak.steps().storyMs() / peak.steps().enrichMs(), 4), JvmMode.current());
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.newsflow.app.bench;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.app.broker.EmbeddedKafka;
@@ -62,9 +63,7 @@ public final class ReplayBench {
      * replay's WARC file, publishSeconds the part of its seconds spent reading and publishing it,
      * stored the rows of its pages in the store. cpuMsPerPage is the CPU time of the whole process
      * (broker, replay, enrich, sink) per measured page, jitMsPerPage the JIT compiler's part of it,
-     * compiler how the JVM compiled ({@code c2} as {@code ./newsflow} runs it, or {@code tiered}),
-     * gc its garbage collector ({@code parallel} as {@code ./newsflow} runs it, or {@code g1}) and
-     * hugePages whether the heap asked for transparent huge pages.
+     * and jvm the settings it ran under.
      */
     public record Result(
             int warmupPages,
@@ -78,9 +77,7 @@ public final class ReplayBench {
             double pagesPerSecond,
             double cpuMsPerPage,
             double jitMsPerPage,
-            String compiler,
-            String gc,
-            boolean hugePages) {
+            @JsonUnwrapped JvmMode jvm) {
     }
 
     private static final OperatingSystemMXBean PROCESS =
@@ -166,7 +163,7 @@ public final class ReplayBench {
                         settings.pages(), measured.stored(), warcBytes, Decimals.round(measured.publishSeconds(), 2),
                         Decimals.round(measured.seconds(), 2), Decimals.round(measured.rate(settings.pages()), 1),
                         Decimals.round(measured.cpuMsPerPage(), 2), Decimals.round(measured.jitMsPerPage(), 2),
-                        CompilerCpu.mode(), Collector.name(), Collector.transparentHugePages());
+                        JvmMode.current());
             }
         }
     }

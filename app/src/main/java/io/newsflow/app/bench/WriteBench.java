@@ -52,11 +52,11 @@ public final class WriteBench {
 
     /**
      * The measurement: rows written and rows per second on each path, the warm-up's rate apart,
-     * and the JIT compiler's CPU seconds during the measured inserts (how settled the warm-up left it).
+     * the JIT compiler's CPU seconds during the measured inserts (how settled the warm-up left it),
+     * and the settings the JVM ran under.
      */
     public record Result(String backend, int warmupRows, double warmupRowsPerSecond, int rows, int batchSize, int writers,
-            double insertRowsPerSecond, double replayRowsPerSecond, double insertJitCpuSeconds, String compiler,
-            String gc, boolean hugePages) {
+            double insertRowsPerSecond, double replayRowsPerSecond, double insertJitCpuSeconds, JvmMode jvm) {
 
         /** One JSON line, as every newsflow bench prints. */
         public Map<String, Object> json() {
@@ -71,9 +71,9 @@ public final class WriteBench {
             out.put("insert_rows_per_s", Math.round(insertRowsPerSecond));
             out.put("replay_rows_per_s", Math.round(replayRowsPerSecond));
             out.put("insert_jit_cpu_s", Decimals.round(insertJitCpuSeconds, 2));
-            out.put("compiler", compiler);
-            out.put("gc", gc);
-            out.put("huge_pages", hugePages);
+            out.put("compiler", jvm.compiler());
+            out.put("gc", jvm.gc());
+            out.put("huge_pages", jvm.hugePages());
             return out;
         }
     }
@@ -103,8 +103,8 @@ public final class WriteBench {
             // SQLite takes one writer whatever was asked
             int used = store instanceof ParallelArticleStore ? settings.writers() : 1;
             return new Result(database.dialect().name().toLowerCase(java.util.Locale.ROOT), settings.warmupRows(), warmup,
-                    settings.rows(), settings.batchSize(), used, insert, replay, jitNanos / 1e9, CompilerCpu.mode(),
-                    Collector.name(), Collector.transparentHugePages());
+                    settings.rows(), settings.batchSize(), used, insert, replay, jitNanos / 1e9,
+                    JvmMode.current());
         }
     }
 

@@ -35,9 +35,10 @@ class WriteBenchTest {
         assertTrue(result.warmupRowsPerSecond() > 0 && result.insertRowsPerSecond() > 0 && result.replayRowsPerSecond() > 0,
                 json::toString);
         assertTrue(result.insertJitCpuSeconds() >= 0, json::toString);
-        assertEquals(CompilerCpu.mode(), json.get("compiler"));
-        assertEquals(Collector.name(), json.get("gc"));
-        assertEquals(Collector.transparentHugePages(), json.get("huge_pages"));
+        JvmMode jvm = JvmMode.current();
+        assertEquals(jvm.compiler(), json.get("compiler"));
+        assertEquals(jvm.gc(), json.get("gc"));
+        assertEquals(jvm.hugePages(), json.get("huge_pages"));
     }
 
     @Test
