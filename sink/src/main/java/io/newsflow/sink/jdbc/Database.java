@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -23,11 +25,32 @@ public final class Database {
     private final String url;
     private final Dialect dialect;
     private final Properties properties;
+    private final Properties writerProperties;
 
     private Database(String url, Dialect dialect, Properties properties) {
         this.url = url;
         this.dialect = dialect;
+        this.writerProperties = new Properties();
+        writerProperties.putAll(properties);
+        writerProperties.putAll(dialect.writerProperties());
+        // sqlite-jdbc lets a property win over the same setting in the URL, so the URL's are dropped here
+        for (String key : urlSettings(url)) {
+            properties.remove(key);
+            writerProperties.remove(key);
+        }
         this.properties = properties;
+    }
+
+    /** The names of the settings in the URL's query, {@code ?name=value&...}. */
+    private static List<String> urlSettings(String url) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return List.of();
+        }
+        return Arrays.stream(url.substring(query + 1).split("&"))
+                .map(setting -> setting.contains("=") ? setting.substring(0, setting.indexOf('=')) : setting)
+                .filter(name -> !name.isEmpty())
+                .toList();
     }
 
     /**
@@ -54,18 +77,18 @@ public final class Database {
         return dialect;
     }
 
-    /** Opens a new connection in auto-commit mode. */
+    /** Opens a new connection in auto-commit mode, set up as the sink writes (a larger cache on SQLite). */
     public Connection open() throws SQLException {
         if (dialect == Dialect.SQLITE) {
             createParentDirectory();
         }
-        return DriverManager.getConnection(url, properties);
+        return DriverManager.getConnection(url, writerProperties);
     }
 
     /**
-     * A pool of at most {@code size} connections with the same settings as {@link #open()}. It
-     * starts empty and connects on first use, so a database that is down at start-up only fails
-     * the calls made while it is down. {@code readOnly} applies where the driver can switch a
+     * A pool of at most {@code size} connections with the dialect's defaults, without the writer's
+     * additions to them. It starts empty and connects on first use, so a database that is down at
+     * start-up only fails the calls made while it is down. {@code readOnly} applies where the driver can switch a
      * connection to it (PostgreSQL); SQLite readers never block the writer in WAL mode anyway.
      */
     public HikariDataSource pool(String name, int size, boolean readOnly) {

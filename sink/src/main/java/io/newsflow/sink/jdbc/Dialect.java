@@ -22,6 +22,7 @@ public enum Dialect {
         // fixed width, so that comparing the stored strings compares the times
         private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
                 .withZone(ZoneOffset.UTC);
+        private static final int WRITER_CACHE_KIB = 32 * 1024;
 
         @Override
         Properties connectionProperties() {
@@ -32,6 +33,20 @@ public enum Dialect {
             props.setProperty("foreign_keys", "true");
             props.setProperty("busy_timeout", "5000");
             props.setProperty("synchronous", "NORMAL");
+            return props;
+        }
+
+        @Override
+        Properties writerProperties() {
+            Properties props = new Properties();
+            // A sink batch of 500 articles dirties more pages (rows, full-text index, tag rows and
+            // their indexes) than SQLite's default 2 MB cache holds, and each multi-row insert
+            // keeps a statement journal of the pages it changes, in a temporary file beyond 64 KB.
+            // Both went to disk in mid-transaction, pages spilled to the WAL were read back, and
+            // the sink spent a third of its CPU there (docs/performance.md). The cache grows only
+            // as far as the writer uses it; readers keep the defaults.
+            props.setProperty("cache_size", Integer.toString(-WRITER_CACHE_KIB));
+            props.setProperty("temp_store", "MEMORY");
             return props;
         }
 
@@ -143,6 +158,11 @@ public enum Dialect {
 
     /** Driver settings applied to every connection unless the URL sets them. */
     abstract Properties connectionProperties();
+
+    /** Settings the sink's writing connection adds to {@link #connectionProperties()}, again unless the URL sets them. */
+    Properties writerProperties() {
+        return new Properties();
+    }
 
     public abstract void bindInstant(PreparedStatement ps, int index, @Nullable Instant instant) throws SQLException;
 
