@@ -88,8 +88,9 @@ public final class Database {
     /**
      * A pool of at most {@code size} connections with the dialect's defaults, without the writer's
      * additions to them. It starts empty and connects on first use, so a database that is down at
-     * start-up only fails the calls made while it is down. {@code readOnly} applies where the driver can switch a
-     * connection to it (PostgreSQL); SQLite readers never block the writer in WAL mode anyway.
+     * start-up only fails the calls made while it is down. {@code readOnly} applies where the
+     * driver can switch a connection to it (PostgreSQL); SQLite readers never block the writer in
+     * WAL mode anyway.
      */
     public HikariDataSource pool(String name, int size, boolean readOnly) {
         if (dialect == Dialect.SQLITE) {
