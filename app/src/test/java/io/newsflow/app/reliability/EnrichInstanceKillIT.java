@@ -49,9 +49,8 @@ class EnrichInstanceKillIT {
     void survivorPublishesEveryArticleExactlyOnce(@TempDir Path dir) throws Exception {
         try (EmbeddedKafka kafka = ReliabilityConfigs.broker(dir.resolve("kafka"), 0);
                 PagePublisher pages = new PagePublisher(kafka.bootstrapServers())) {
-            // a killed member leaves the group after its session times out: 6 s is the broker's floor
-            Map<String, Object> shared = Map.of("newsflow.enrich.application.id", APP_ID,
-                    "newsflow.kafka.session.timeout.ms", 6000, "newsflow.kafka.heartbeat.interval.ms", 1000);
+            Map<String, Object> shared = new HashMap<>(ReliabilityConfigs.SHORT_SESSIONS);
+            shared.put("newsflow.enrich.application.id", APP_ID);
             // both share the application id's client id by default; an operator names instances apart
             // with newsflow.kafka.client.id, which is how the group's members are told apart below
             Path config = dir.resolve("enrich.yaml");

@@ -70,9 +70,7 @@ class IngestScaleOutIT {
             shared.put(IngestConfig.ALLOW_PRIVATE, true);
             shared.put(IngestConfig.FETCH_DELAY_MS, 200L);
             shared.put(IngestConfig.FETCH_THREADS, 4);
-            // a killed member leaves the group after its session times out: 6 s is the broker's floor
-            shared.put("newsflow.kafka.session.timeout.ms", 6000);
-            shared.put("newsflow.kafka.heartbeat.interval.ms", 1000);
+            shared.putAll(ReliabilityConfigs.SHORT_SESSIONS);
             Path config = dir.resolve("ingest.yaml");
             new ObjectMapper(new YAMLFactory()).writeValue(config.toFile(), shared);
 

@@ -17,6 +17,12 @@ import java.util.Properties;
 final class ReliabilityConfigs {
 
     static final int MAX_MESSAGE_BYTES = KafkaClients.maxMessageBytes(CommonConfig.DEFAULT_PAGE_MAX_BYTES);
+    /**
+     * Client settings for the kill tests: a killed member keeps its partitions until its session
+     * times out, 45 s by Kafka's default; 6 s is the broker's floor.
+     */
+    static final Map<String, Object> SHORT_SESSIONS =
+            Map.of("newsflow.kafka.session.timeout.ms", 6000, "newsflow.kafka.heartbeat.interval.ms", 1000);
 
     private ReliabilityConfigs() {
     }

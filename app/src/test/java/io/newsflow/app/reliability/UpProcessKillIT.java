@@ -36,11 +36,8 @@ class UpProcessKillIT {
             site.delay(Duration.ofMillis(150));
             Path config = dir.resolve("newsflow.yaml");
             Map<String, Object> settings = new HashMap<>(site.crawlSettings());
-            // the killed process's group members keep their partitions until their sessions time
-            // out: at Kafka's default of 45 s, a loaded machine took the restarted process past the
-            // wait below; 6 s is the broker's floor, as in the other kill tests
-            settings.put("newsflow.kafka.session.timeout.ms", 6000);
-            settings.put("newsflow.kafka.heartbeat.interval.ms", 1000);
+            // at Kafka's default session, a loaded machine took the restarted process past the wait below
+            settings.putAll(ReliabilityConfigs.SHORT_SESSIONS);
             new ObjectMapper(new YAMLFactory()).writeValue(config.toFile(), settings);
             String[] up = {"up", "--kafka-port", kafkaPort, "--http-port", "0", "--data-dir", data.toString(),
                 "--config", config.toString()};
