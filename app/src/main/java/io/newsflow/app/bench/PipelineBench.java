@@ -86,11 +86,10 @@ public final class PipelineBench {
      * it the JIT compiler threads used, in the same phase. enrichMsPerArticle is the mean time of
      * the extract step per page plus the tag step per article in the peak phase, storyMsPerArticle
      * the mean time of the story step per article in the same phase, and storyToEnrichRatio the one
-     * over the other; jvm the settings it ran under. peakHeapMb is the
-     * most heap in use, which the collector lets grow before it collects; peakLiveHeapMb the most a
-     * full collection left while the pipeline ran flat out, broker and bench site included;
-     * benchLiveHeapMb what a full collection left before the pipeline started: the bench's pages,
-     * its site and the broker.
+     * over the other; jvm the settings it ran under. peakHeapMb is the most heap in use, which the
+     * collector lets grow before it collects; peakLiveHeapMb the most a full collection left while
+     * the pipeline ran flat out, broker and bench site included; benchLiveHeapMb what a full
+     * collection left before the pipeline started: the bench's pages, its site and the broker.
      */
     public record Result(
             int warmupPages,
